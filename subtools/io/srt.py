@@ -25,7 +25,7 @@ __all__ = ["parse_srt", "write_srt"]
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[,.:](\d{1,3}))?"
 _TIMING = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(.*)$")
 # Looks like a timing line (digits, then an arrow) even if it is broken.
-_LOOSE = re.compile(r"^[ \t]*\d+[:.,;]\S*[ \t]*(?:-->|->|—>|- ->)")
+_LOOSE = re.compile(r"^[ \t]*-?\d+[:.,;]\S*[ \t]*(?:-->|->|—>|- ->)")
 _INDEX = re.compile(r"^[ \t]*\d+[ \t]*$")
 
 
@@ -57,7 +57,9 @@ def _scan(lines: list[str], path: str | None, notices: list[Notice]) -> list[tup
         start, end = _ms(*g[0:4]), _ms(*g[4:8])
         if end < start:
             raise InputError("cue ends before it starts", path=path, line=i + 1, value=raw.strip())
-        if any(f is not None and len(f) < 3 for f in (g[3], g[7])):
+        if any(f is None for f in (g[3], g[7])):
+            notices.append(Notice(path, i + 1, f"timestamp without milliseconds: {raw.strip()!r}"))
+        elif any(len(f) < 3 for f in (g[3], g[7]) if f):
             notices.append(Notice(path, i + 1, f"short milliseconds read as a fraction: {raw.strip()!r}"))
         timings.append((i, start, end))
     cues = []
@@ -78,7 +80,10 @@ def _scan(lines: list[str], path: str | None, notices: list[Notice]) -> list[tup
             notices.append(Notice(path, i + 2, "blank line inside cue text: removed"))
             body = [b for b in body if b.strip()]
         cues.append((i + 1, start, end, [b.rstrip() for b in body]))
-    head = lines[: timings[0][0]] if timings else lines
+    if not timings:
+        raise InputError("no subtitle cues found (no timing line like "
+                         "'00:00:01,000 --> 00:00:02,000')", path=path)
+    head = lines[: timings[0][0]]
     junk = [t for t in head if t.strip() and not _INDEX.match(t)]
     if junk:
         raise InputError("text before the first cue", path=path, line=head.index(junk[0]) + 1,
