@@ -134,6 +134,95 @@ def demo(
     typer.echo(f"\nAll outputs are in {result.folder}/")
 
 
+# --- quotes commands ---
+_STATUS_STYLE = {"exact": "green", "minor": "yellow", "changed": "bold red",
+                 "missing": "red", "unchecked": "dim"}
+
+
+@app.command()
+@handle_errors
+def quotes(
+    article: Annotated[Path, typer.Argument(help="The article (.txt, .md or .html).")],
+    captions: Annotated[Path, typer.Argument(help="The video's captions (.srt, .vtt, .json).")],
+    as_json: JsonFlag = False,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", metavar="REPORT.html", help="Also write a self-contained HTML report."),
+    ] = None,
+    encoding: Encoding = None,
+) -> None:
+    """Find every quote of ARTICLE in CAPTIONS: where, word for word or not, what differs.
+
+    Exit 1 when a speech quote of the video's speaker is changed or missing, 0 otherwise;
+    2 when the check could not run (also when the captions are in another language and
+    no translation model is installed).
+    """
+    from subtools.quotes.report import report_to_dict
+    from subtools.usecases.quotes import verify_quotes, write_html_report
+
+    report = verify_quotes(article, captions, encoding=encoding)
+    if html is not None:
+        write_html_report(report, html)
+    if as_json:
+        print_json(report_to_dict(report))
+    else:
+        _print_quote_table(report)
+        if html is not None:
+            typer.echo(f"wrote {html}")
+    if report.language_mismatch:
+        mm = report.language_mismatch
+        raise fail(f"{mm.message}; {mm.hint}")
+    if report.failures:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _print_quote_table(report: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from subtools.timecode import format_seconds
+
+    console = Console(soft_wrap=False, width=max(100, Console().width))
+    if report.translated:
+        t = report.translated
+        console.print(f"captions translated {t.from_lang} -> {t.to_lang} ({t.model}) before matching")
+    table = Table(show_lines=True)
+    for name in ("#", "status", "kind", "time", "cues"):
+        table.add_column(name, no_wrap=name != "status")
+    table.add_column("quote", overflow="fold", ratio=3)
+    table.add_column("differences / best candidate", overflow="fold", ratio=2)
+    for q in report.quotes:
+        found = q.match or q.candidate
+        time = f"{format_seconds(found.start_ms)}-{format_seconds(found.end_ms)}" if found else ""
+        cues = ""
+        if found:
+            first, last = found.cues[0].number, found.cues[-1].number
+            cues = str(first) if first == last else f"{first}-{last}"
+        status = Text(q.status, style=_STATUS_STYLE.get(q.status, ""))
+        if q.other_speaker:
+            status.append(f"\n(other speaker: {q.speaker})", style="blue")
+        elif q.speaker:
+            status.append(f"\n{q.speaker}", style="dim")
+        if q.differences:
+            detail = "\n".join(f"{d.severity}: {d.article or '-'} -> {d.captions or '-'} ({d.reason})"
+                               for d in q.differences)
+        elif q.candidate is not None:
+            detail = f"best candidate ({q.candidate.score:.2f}): {q.candidate.caption_text}"
+        else:
+            detail = ""
+        located = q.candidate is None
+        table.add_row(str(q.id), status, q.kind, time if located else "", cues if located else "",
+                      Text(q.text), Text(detail))
+    console.print(table)
+    s = report.summary
+    console.print(
+        f"{s['quotes']} quotes: {s['exact']} exact, {s['minor']} minor, {s['changed']} changed, "
+        f"{s['missing']} missing; {s['other_speaker']} attributed to another speaker; "
+        f"{s['failures']} speech quote(s) not borne out by the captions"
+    )
+
+
 def main() -> None:
     app(prog_name="subtools")
 
