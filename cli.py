@@ -147,7 +147,9 @@ def quotes(
     as_json: JsonFlag = False,
     html: Annotated[
         Path | None,
-        typer.Option("--html", metavar="REPORT.html", help="Also write a self-contained HTML report."),
+        typer.Option(
+            "--html", metavar="REPORT.html", help="Also write a self-contained HTML report."
+        ),
     ] = None,
     encoding: Encoding = None,
 ) -> None:
@@ -186,7 +188,7 @@ def _print_quote_table(report: Any) -> None:
     console = Console(soft_wrap=False, width=max(100, Console().width))
     if report.translated:
         t = report.translated
-        console.print(f"captions translated {t.from_lang} -> {t.to_lang} ({t.model}) before matching")
+        console.print(f"captions translated {t.from_lang} -> {t.to_lang} ({t.model}) to match")
     table = Table(show_lines=True)
     for name in ("#", "status", "kind", "time", "cues"):
         table.add_column(name, no_wrap=name != "status")
@@ -205,8 +207,10 @@ def _print_quote_table(report: Any) -> None:
         elif q.speaker:
             status.append(f"\n{q.speaker}", style="dim")
         if q.differences:
-            detail = "\n".join(f"{d.severity}: {d.article or '-'} -> {d.captions or '-'} ({d.reason})"
-                               for d in q.differences)
+            detail = "\n".join(
+                f"{d.severity}: {d.article or '-'} -> {d.captions or '-'} ({d.reason})"
+                for d in q.differences
+            )
         elif q.candidate is not None:
             detail = f"best candidate ({q.candidate.score:.2f}): {q.candidate.caption_text}"
         else:

@@ -22,12 +22,11 @@ from .extract import QuotePart
 from .normalize import Unit, Word, canonical, tokenize, units_of
 from .stream import CaptionStream
 
-__all__ = ["Pattern", "Op", "Alignment", "build_pattern", "align_quote", "candidate_windows"]
+__all__ = ["Alignment", "Op", "Pattern", "align_quote", "build_pattern", "candidate_windows"]
 
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
-_AMBIGUOUS = frozenset({("'d", "had"), ("'d", "would"), ("'s", "is"), ("'s", "has"),
-                        ("'s", "us")})
+_AMBIGUOUS = frozenset({("'d", "had"), ("'d", "would"), ("'s", "is"), ("'s", "has"), ("'s", "us")})
 
 SUB_EQUIVALENT = 0.2  # spelling/number/contraction variant: cheaper than any real change
 GAP_WINDOW = 120  # caption units an ellipsis may stand for
@@ -59,8 +58,9 @@ def build_pattern(parts: Sequence[QuotePart]) -> Pattern:
     optional: list[bool] = []
     gaps: set[int] = set()
     for pi, part in enumerate(parts):
-        brackets = [(m.start() + part.start, m.end() + part.start)
-                    for m in _BRACKETS.finditer(part.text)]
+        brackets = [
+            (m.start() + part.start, m.end() + part.start) for m in _BRACKETS.finditer(part.text)
+        ]
         ellipses = sorted(m.start() + part.start for m in _ELLIPSIS.finditer(part.text))
         for w in tokenize(part.text, offset=part.start):
             while ellipses and ellipses[0] < w.start:
@@ -74,8 +74,15 @@ def build_pattern(parts: Sequence[QuotePart]) -> Pattern:
             for key in units_of(w.norm):
                 units.append(Unit(key, wi))
                 optional.append(inside)
-    return Pattern(tuple(parts), tuple(words), tuple(word_part), tuple(units),
-                   tuple(canonical(u.key) for u in units), tuple(optional), frozenset(gaps))
+    return Pattern(
+        tuple(parts),
+        tuple(words),
+        tuple(word_part),
+        tuple(units),
+        tuple(canonical(u.key) for u in units),
+        tuple(optional),
+        frozenset(gaps),
+    )
 
 
 @dataclass(frozen=True, slots=True)

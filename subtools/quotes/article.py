@@ -14,16 +14,23 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InputError
+from .normalize import word_set
 
-__all__ = ["Paragraph", "Article", "ARTICLE_FORMATS", "read_article", "parse_article"]
+__all__ = ["ARTICLE_FORMATS", "Article", "Paragraph", "parse_article", "read_article"]
 
-ARTICLE_FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-                   ".html": "html", ".htm": "html"}
+ARTICLE_FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """Paragraph ``index`` (1-based). ``heading``: a title line; ``blockquote``: set off as a quote."""
+    """Paragraph ``index`` (1-based); a ``heading`` (title line) or a ``blockquote``."""
 
     index: int
     text: str
@@ -48,8 +55,12 @@ def read_article(path: str | os.PathLike[str]) -> Article:
 
     ext = Path(path).suffix.lower()
     if ext not in ARTICLE_FORMATS:
-        raise InputError("unsupported article file type", path=path, value=ext or "(none)",
-                         hint="use .txt, .md or .html")
+        raise InputError(
+            "unsupported article file type",
+            path=path,
+            value=ext or "(none)",
+            hint="use .txt, .md or .html",
+        )
     data = read_bytes(path)
     if not data.strip():
         raise InputError("empty file", path=path)
@@ -85,10 +96,9 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _text_blocks(text: str) -> list[Block]:
-    if re.search(r"\n[ \t]*\n", text):
-        chunks = re.split(r"\n[ \t]*\n", text)
-    else:
-        chunks = text.split("\n")  # one paragraph per line, no blank lines between
+    # Without blank lines anywhere, every line is a paragraph.
+    blank = re.compile(r"\n[ \t]*\n")
+    chunks = blank.split(text) if blank.search(text) else text.split("\n")
     blocks = [(c.strip(), False, False) for c in chunks if c.strip()]
     if blocks and _looks_like_title(blocks[0][0]):
         blocks[0] = (blocks[0][0], True, False)
@@ -97,7 +107,9 @@ def _text_blocks(text: str) -> list[Block]:
 
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
-_MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)|(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)")
+_MD_EMPH = re.compile(
+    r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)|(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)"
+)
 _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
@@ -148,11 +160,11 @@ def _markdown_blocks(text: str) -> list[Block]:
     return blocks
 
 
-_BLOCK_TAGS = frozenset(
+_BLOCK_TAGS = word_set(
     "p div li blockquote h1 h2 h3 h4 h5 h6 pre td th dt dd figcaption section article "
-    "header footer aside ul ol table tr main title".split()
+    "header footer aside ul ol table tr main title"
 )
-_SKIP_TAGS = frozenset("script style noscript template svg head nav button form select".split())
+_SKIP_TAGS = word_set("script style noscript template svg head nav button form select")
 
 
 class _HtmlText(HTMLParser):

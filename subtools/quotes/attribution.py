@@ -16,21 +16,23 @@ from dataclasses import dataclass
 
 from .article import Paragraph
 from .extract import RawQuote
+from .normalize import word_set
 
-__all__ = ["Attribution", "attribute", "SPEECH_VERBS"]
+__all__ = ["SPEECH_VERBS", "Attribution", "attribute"]
 
-SPEECH_VERBS = frozenset(
-    """say says said saying tell tells told telling add adds added adding continue continues
-    continued continuing ask asks asked asking explain explains explained explaining write
-    writes wrote state states stated note notes noted argue argues argued insist insists
-    insisted claim claims claimed warn warns warned recall recalls recalled declare declares
-    declared reply replies replied answer answers answered urge urges urged announce announces
-    announced complain complains complained shout shouts shouted posted""".split()
+SPEECH_VERBS = word_set(
+    "say says said saying tell tells told telling add adds added adding continue "
+    "continues continued continuing ask asks asked asking explain explains explained "
+    "explaining write writes wrote state states stated note notes noted argue argues "
+    "argued insist insists insisted claim claims claimed warn warns warned recall recalls "
+    "recalled declare declares declared reply replies replied answer answers answered "
+    "urge urges urged announce announces announced complain complains complained shout "
+    "shouts shouted posted"
 )
-PRONOUNS = frozenset("he she they i we it".split())
-_DETERMINERS = frozenset("the a an one another their his her our its this that these those".split())
-_PREPOSITIONS = frozenset("in on at from to of for with by near into across".split())
-_TITLES = frozenset("dr. mr. mrs. ms. prof. gen. col. maj. capt. lt. sgt. jr. st.".split())
+PRONOUNS = word_set("he she they i we it")
+_DETERMINERS = word_set("the a an one another their his her our its this that these those")
+_PREPOSITIONS = word_set("in on at from to of for with by near into across")
+_TITLES = word_set("dr. mr. mrs. ms. prof. gen. col. maj. capt. lt. sgt. jr. st.")
 _VIDEO = re.compile(r"\b(video|clip|footage|captions?|recording|vlog|stream)\b", re.I)
 _TOKEN = re.compile(r"[^\s,;:()\"“”«»]+")
 

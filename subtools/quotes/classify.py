@@ -13,26 +13,26 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .align import Alignment, Op, Pattern
-from .normalize import NUMBER_WORDS, SCALE_WORDS, equivalent, number_value
+from .normalize import NUMBER_WORDS, SCALE_WORDS, equivalent, number_value, word_set
 from .stream import CaptionStream
 
 __all__ = [
-    "Difference",
-    "Verdict",
-    "classify",
-    "block_severity",
-    "MISSING_BELOW",
+    "CHANGED",
     "EXACT",
     "MINOR",
-    "CHANGED",
     "MISSING",
+    "MISSING_BELOW",
+    "Difference",
+    "Verdict",
+    "block_severity",
+    "classify",
 ]
 
 EXACT, MINOR, CHANGED, MISSING = "exact", "minor", "changed", "missing"
 MISSING_BELOW = 0.5  # score under which the best place is only a candidate
 
-FUNCTION_WORDS = frozenset("a an the that and uh um er erm ah oh".split())
-NEGATIONS = frozenset("not no never nothing nobody none neither nor nowhere".split())
+FUNCTION_WORDS = word_set("a an the that and uh um er erm ah oh")
+NEGATIONS = word_set("not no never nothing nobody none neither nor nowhere")
 _PERSONS = {
     "1s": "i me my mine myself",
     "1p": "we us our ours ourselves",
@@ -49,7 +49,9 @@ class Difference:
     article: str
     captions: str
     severity: str  # "minor" | "major"
-    reason: str  # contraction, article, spelling, number format, negation, number, person, name, word
+    reason: (
+        str  # contraction, article, spelling, number format, negation, number, person, name, word
+    )
     article_words: tuple[int, ...]  # pattern word indexes
     caption_words: tuple[int, ...]  # stream word indexes
 
@@ -90,14 +92,17 @@ def _numbers(keys: list[str]) -> list[str]:
     return values
 
 
-def block_severity(article: list[str], captions: list[str], pairs: list[tuple[str, str]],
-                   capitalised: bool) -> tuple[str, str]:
+def block_severity(
+    article: list[str], captions: list[str], pairs: list[tuple[str, str]], capitalised: bool
+) -> tuple[str, str]:
     """(severity, reason) of one run of differing units.
 
     ``pairs`` are the substitutions the aligner made inside the run;
     ``capitalised`` says whether a word of the run is a name on either side.
     """
-    if Counter(k for k in article if k in NEGATIONS) != Counter(k for k in captions if k in NEGATIONS):
+    if Counter(k for k in article if k in NEGATIONS) != Counter(
+        k for k in captions if k in NEGATIONS
+    ):
         return "major", "negation"
     nums_a, nums_c = _numbers(article), _numbers(captions)
     if sorted(nums_a) != sorted(nums_c):
@@ -117,10 +122,22 @@ def block_severity(article: list[str], captions: list[str], pairs: list[tuple[st
     if article and captions and "".join(article) == "".join(captions):
         return "minor", "spelling"  # front-line / frontline
     if nums_a:
-        rest_a = [k for k in article if k not in NUMBER_WORDS and k not in SCALE_WORDS
-                  and number_value(k) is None and k != "and"]
-        rest_c = [k for k in captions if k not in NUMBER_WORDS and k not in SCALE_WORDS
-                  and number_value(k) is None and k != "and"]
+        rest_a = [
+            k
+            for k in article
+            if k not in NUMBER_WORDS
+            and k not in SCALE_WORDS
+            and number_value(k) is None
+            and k != "and"
+        ]
+        rest_c = [
+            k
+            for k in captions
+            if k not in NUMBER_WORDS
+            and k not in SCALE_WORDS
+            and number_value(k) is None
+            and k != "and"
+        ]
         if rest_a == rest_c:
             return "minor", "number format"
     content_a = [k for k in article if k not in FUNCTION_WORDS]
@@ -134,23 +151,35 @@ def block_severity(article: list[str], captions: list[str], pairs: list[tuple[st
 
 def _blocks(ops: tuple[Op, ...], pattern: Pattern, stream: CaptionStream) -> list[list[Op]]:
     """Runs of ops that are not clean matches; a word split into units stays in one run."""
+
     def clean(op: Op) -> bool:
         if op.q is None or op.c is None:
             return op.free
         qw, cw = pattern.units[op.q].word, stream.unit_word[op.c]
-        return (pattern.units[op.q].key == stream.keys[op.c]
-                and pattern.words[qw].norm == stream.words[cw].norm)
+        return (
+            pattern.units[op.q].key == stream.keys[op.c]
+            and pattern.words[qw].norm == stream.words[cw].norm
+        )
 
     dirty = [not clean(op) for op in ops]
     # A word whose units are partly dirty ("couldn't" vs "could") is dirty as a whole.
     for _ in range(2):
-        bad_q = {pattern.units[op.q].word for op, d in zip(ops, dirty, strict=True)
-                 if d and op.q is not None}
-        bad_c = {stream.unit_word[op.c] for op, d in zip(ops, dirty, strict=True)
-                 if d and op.c is not None}
-        dirty = [d or (op.q is not None and pattern.units[op.q].word in bad_q)
-                 or (op.c is not None and stream.unit_word[op.c] in bad_c)
-                 for op, d in zip(ops, dirty, strict=True)]
+        bad_q = {
+            pattern.units[op.q].word
+            for op, d in zip(ops, dirty, strict=True)
+            if d and op.q is not None
+        }
+        bad_c = {
+            stream.unit_word[op.c]
+            for op, d in zip(ops, dirty, strict=True)
+            if d and op.c is not None
+        }
+        dirty = [
+            d
+            or (op.q is not None and pattern.units[op.q].word in bad_q)
+            or (op.c is not None and stream.unit_word[op.c] in bad_c)
+            for op, d in zip(ops, dirty, strict=True)
+        ]
     blocks: list[list[Op]] = []
     current: list[Op] = []
     for op, d in zip(ops, dirty, strict=True):
@@ -176,8 +205,9 @@ def _is_name(pattern: Pattern, wi: int) -> bool:
     if pattern.word_part[wi] != pattern.word_part[wi - 1]:
         return False
     between = pattern.parts[pattern.word_part[wi]].text[
-        prev.end - pattern.parts[pattern.word_part[wi]].start : w.start - pattern.parts[
-            pattern.word_part[wi]].start]
+        prev.end - pattern.parts[pattern.word_part[wi]].start : w.start
+        - pattern.parts[pattern.word_part[wi]].start
+    ]
     return not re.search(r"[.!?…:]", between)
 
 
@@ -186,8 +216,11 @@ def _difference(block: list[Op], pattern: Pattern, stream: CaptionStream) -> Dif
     cs = [op.c for op in block if op.c is not None and not (op.free and op.q is None)]
     a_keys = [pattern.units[q].key for q in qs]
     c_keys = [stream.keys[c] for c in cs]
-    pairs = [(pattern.units[op.q].key, stream.keys[op.c]) for op in block
-             if op.q is not None and op.c is not None]
+    pairs = [
+        (pattern.units[op.q].key, stream.keys[op.c])
+        for op in block
+        if op.q is not None and op.c is not None
+    ]
     a_words = sorted({pattern.units[q].word for q in qs})
     c_words = sorted({stream.unit_word[c] for c in cs})
     capitalised = any(_is_name(pattern, wi) for wi in a_words)
@@ -204,8 +237,9 @@ def _difference(block: list[Op], pattern: Pattern, stream: CaptionStream) -> Dif
     )
 
 
-def classify(alignment: Alignment | None, pattern: Pattern, stream: CaptionStream,
-             kind: str = "speech") -> Verdict:
+def classify(
+    alignment: Alignment | None, pattern: Pattern, stream: CaptionStream, kind: str = "speech"
+) -> Verdict:
     if alignment is None or alignment.score < MISSING_BELOW:
         return Verdict(MISSING, ())
     diffs = []

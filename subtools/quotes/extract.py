@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .article import Paragraph
+from .normalize import word_set
 
-__all__ = ["QuotePart", "RawQuote", "extract_quotes", "quote_kind", "find_spans"]
+__all__ = ["QuotePart", "RawQuote", "extract_quotes", "find_spans", "quote_kind"]
 
-_DOUBLE_CLOSE = {'"': '"', "“": "”\"", "«": "»", "„": "“”\"", "”": "”"}
+_DOUBLE_CLOSE = {'"': '"', "“": '”"', "«": "»", "„": '“”"', "”": "”"}
 _WORDISH = re.compile(r"[^\W_]", re.UNICODE)
-_FIRST_SECOND_PERSON = frozenset("i me my we us our you your".split())
+_FIRST_SECOND_PERSON = word_set("i me my we us our you your")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def _double_spans(text: str) -> list[Span]:
 def _is_single_open(text: str, i: int) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-\"“«") and bool(_WORDISH.match(after))
+    return (before.isspace() or before in '([{—–-"“«') and bool(_WORDISH.match(after))
 
 
 def _is_single_close(text: str, i: int) -> bool:
@@ -81,7 +82,7 @@ def _is_single_close(text: str, i: int) -> bool:
 
 
 def _single_spans(text: str, lo: int, hi: int) -> list[Span]:
-    """Pairs of single quotes in ``text[lo:hi]``; possessives (soldiers') are skipped when possible."""
+    """Pairs of single quotes in ``text[lo:hi]``, skipping possessives (soldiers') if possible."""
     spans: list[Span] = []
     i = lo
     while i < hi:
@@ -89,8 +90,11 @@ def _single_spans(text: str, lo: int, hi: int) -> list[Span]:
             closes = [j for j in range(i + 2, hi) if text[j] in "'’" and _is_single_close(text, j)]
             # "soldiers' family": a closing mark after an s and before a lower-case word
             # looks like a plural possessive; prefer another closing mark.
-            plain = [j for j in closes
-                     if not (text[j - 1] == "s" and re.match(r"\s+[a-z]", text[j + 1 : j + 3]))]
+            plain = [
+                j
+                for j in closes
+                if not (text[j - 1] == "s" and re.match(r"\s+[a-z]", text[j + 1 : j + 3]))
+            ]
             pick = (plain or closes)[:1]
             if pick:
                 spans.append((i, pick[0], text[i]))

@@ -14,7 +14,7 @@ from html import escape
 from ..timecode import format_srt
 from .results import Mark, QuoteReport, QuoteResult
 
-__all__ = ["render_html", "STATUS_LABELS"]
+__all__ = ["STATUS_LABELS", "render_html"]
 
 STATUS_LABELS = {
     "exact": "exact",
@@ -80,7 +80,7 @@ def _e(text: str) -> str:
 
 
 def _with_marks(text: str, marks: Iterable[Mark], base: int = 0, cls: str = "m") -> str:
-    """``text`` escaped, with non-overlapping ``marks`` (offsets minus ``base``) wrapped in spans."""
+    """``text`` escaped; non-overlapping ``marks`` (offsets minus ``base``) wrapped in spans."""
     out, pos = [], 0
     for mk in sorted(marks, key=lambda m: m.start):
         a, b = mk.start - base, mk.end - base
@@ -99,8 +99,9 @@ def _status_class(q: QuoteResult) -> str:
     return "s-other" if q.other_speaker and q.status != "exact" else f"s-{q.status}"
 
 
-def _paragraph_html(text: str, quotes: list[tuple[int, int, QuoteResult]],
-                    marks: list[Mark]) -> str:
+def _paragraph_html(
+    text: str, quotes: list[tuple[int, int, QuoteResult]], marks: list[Mark]
+) -> str:
     out, pos = [], 0
     for start, end, q in sorted(quotes, key=lambda t: t[0]):
         if start < pos:
@@ -121,15 +122,18 @@ def _paragraph_html(text: str, quotes: list[tuple[int, int, QuoteResult]],
 def _card(q: QuoteResult) -> str:
     found = q.match or q.candidate
     label = STATUS_LABELS.get(q.status, q.status)
-    head = [f'<span class="badge {_e(q.status)}">{q.id} · {_e(label)}</span>',
-            f'<span class="tag">{_e(q.kind)}</span>']
+    head = [
+        f'<span class="badge {_e(q.status)}">{q.id} · {_e(label)}</span>',
+        f'<span class="tag">{_e(q.kind)}</span>',
+    ]
     if q.speaker:
         head.append(f'<span class="tag">speaker: {_e(q.speaker)}</span>')
     if q.other_speaker:
         head.append('<span class="other">another speaker: not expected in this video</span>')
     if found:
-        head.append(f'<span class="tc">{format_srt(found.start_ms)} → {format_srt(found.end_ms)}'
-                    f"</span>")
+        head.append(
+            f'<span class="tc">{format_srt(found.start_ms)} → {format_srt(found.end_ms)}</span>'
+        )
         head.append(f'<span class="tag">score {found.score:.2f}</span>')
     body = []
     if found:
@@ -150,9 +154,11 @@ def _card(q: QuoteResult) -> str:
             for d in q.differences
         )
         body.append(f'<ul class="diffs">{items}</ul>')
-    return (f'<div class="card {_status_class(q)}" id="q{q.id}" data-quote="{q.id}" '
-            f'data-status="{_e(q.status)}"><div class="head">{"".join(head)}</div>'
-            f'{"".join(body)}</div>')
+    return (
+        f'<div class="card {_status_class(q)}" id="q{q.id}" data-quote="{q.id}" '
+        f'data-status="{_e(q.status)}"><div class="head">{"".join(head)}</div>'
+        f"{''.join(body)}</div>"
+    )
 
 
 def render_html(report: QuoteReport) -> str:
@@ -174,29 +180,38 @@ def render_html(report: QuoteReport) -> str:
             f'<div class="side">{"".join(cards[p.index])}</div></div>'
         )
     s = report.summary
-    summary = "".join(f'<li class="s-{k}">{v} {_e(STATUS_LABELS.get(k, k))}</li>'
-                      for k, v in s.items() if k in STATUS_LABELS)
-    summary += (f'<li>{s["other_speaker"]} attributed to another speaker</li>'
-                f'<li><b>{s["failures"]} speech quote(s) not borne out</b></li>')
+    summary = "".join(
+        f'<li class="s-{k}">{v} {_e(STATUS_LABELS.get(k, k))}</li>'
+        for k, v in s.items()
+        if k in STATUS_LABELS
+    )
+    summary += (
+        f"<li>{s['other_speaker']} attributed to another speaker</li>"
+        f"<li><b>{s['failures']} speech quote(s) not borne out</b></li>"
+    )
     banners = []
     if report.translated:
         t = report.translated
-        banners.append(f'<p class="banner tr">Captions were machine-translated from '
-                       f'{_e(t.from_lang)} to {_e(t.to_lang)} ({_e(t.model)}) before matching; '
-                       f"the original cue text is shown under each cue.</p>")
+        banners.append(
+            f'<p class="banner tr">Captions were machine-translated from '
+            f"{_e(t.from_lang)} to {_e(t.to_lang)} ({_e(t.model)}) before matching; "
+            f"the original cue text is shown under each cue.</p>"
+        )
     if report.language_mismatch:
         mm = report.language_mismatch
         banners.append(f'<p class="banner err">{_e(mm.message)}. {_e(mm.hint)}.</p>')
-    langs = f"article: {report.article_language or '?'} · captions: {report.captions_language or '?'}"
+    langs = (
+        f"article: {report.article_language or '?'} · captions: {report.captions_language or '?'}"
+    )
     title = f"Quote check: {report.article}"
     return (
         f'<!DOCTYPE html>\n<html lang="{_e(report.article_language or "en")}"><head>'
         f'<meta charset="utf-8"><meta name="viewport" content="width=device-width">'
         f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>"
-        f"<header><h1>Quote check</h1><p class=\"meta\">{_e(report.article)} against "
+        f'<header><h1>Quote check</h1><p class="meta">{_e(report.article)} against '
         f"{_e(report.captions)} · {_e(langs)}</p>{''.join(banners)}"
         f'<ul class="summary">{summary}</ul></header>'
-        f'<main>{"".join(rows)}</main>'
+        f"<main>{''.join(rows)}</main>"
         f"<footer>Generated by subtools quotes. Highlights: green exact, amber minor, red "
         f"changed, dashed not found, blue another speaker. Hover a marked word for the "
         f"other side's wording.</footer></body></html>\n"

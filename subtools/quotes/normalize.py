@@ -14,17 +14,18 @@ import unicodedata
 from dataclasses import dataclass
 
 __all__ = [
-    "Word",
-    "Unit",
-    "WORD_RE",
-    "normalize_word",
-    "number_value",
     "NUMBER_WORDS",
     "SCALE_WORDS",
-    "tokenize",
-    "units_of",
+    "WORD_RE",
+    "Unit",
+    "Word",
     "canonical",
     "equivalent",
+    "normalize_word",
+    "number_value",
+    "tokenize",
+    "units_of",
+    "word_set",
 ]
 
 # Digits first so that "1,000" and "57th" stay one word; letters joined by
@@ -34,6 +35,11 @@ WORD_RE = re.compile(
     re.UNICODE,
 )
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (easier to read and edit)."""
+    return frozenset(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +80,7 @@ _NEG_IRREGULAR = {"can't": "can", "won't": "will", "shan't": "shall", "ain't": "
 _SUFFIX_KEYS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "'d"}
 # Only after these words is "'s" a verb ("that's" = "that is"); elsewhere it is
 # a possessive and stays part of the word.
-_S_VERB_HOSTS = frozenset("it that there here what who where how he she this".split())
+_S_VERB_HOSTS = word_set("it that there here what who where how he she this")
 
 
 def units_of(norm: str) -> list[str]:
@@ -95,15 +101,19 @@ def units_of(norm: str) -> list[str]:
     return [norm]
 
 
-_ONES = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_ORD_ONES = (
+def _ordered(text: str) -> list[str]:
+    return text.split()
+
+
+_ONES = _ordered(
+    "zero one two three four five six seven eight nine "
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = _ordered("twenty thirty forty fifty sixty seventy eighty ninety")
+_ORD_ONES = _ordered(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
     "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
-).split()
+)
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_ONES)}
 NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 NUMBER_WORDS.update({w: i for i, w in enumerate(_ORD_ONES) if i})

@@ -7,12 +7,17 @@ from typing import Any
 from .classify import Difference
 from .results import Match, QuoteReport, QuoteResult
 
-__all__ = ["report_to_dict", "quote_to_dict", "difference_to_dict", "match_to_dict"]
+__all__ = ["difference_to_dict", "match_to_dict", "quote_to_dict", "report_to_dict"]
 
 
 def difference_to_dict(d: Difference) -> dict[str, Any]:
-    return {"op": d.op, "article": d.article, "captions": d.captions, "severity": d.severity,
-            "reason": d.reason}
+    return {
+        "op": d.op,
+        "article": d.article,
+        "captions": d.captions,
+        "severity": d.severity,
+        "reason": d.reason,
+    }
 
 
 def match_to_dict(m: Match) -> dict[str, Any]:
@@ -62,9 +67,15 @@ def report_to_dict(report: QuoteReport) -> dict[str, Any]:
         "article_language": report.article_language,
         "captions_language": report.captions_language,
         "translated": {"from": t.from_lang, "to": t.to_lang, "model": t.model} if t else None,
-        "language_mismatch": {"article": mm.article, "captions": mm.captions,
-                              "reason": mm.reason, "hint": mm.hint, "message": mm.message}
-        if mm else None,
+        "language_mismatch": {
+            "article": mm.article,
+            "captions": mm.captions,
+            "reason": mm.reason,
+            "hint": mm.hint,
+            "message": mm.message,
+        }
+        if mm
+        else None,
         "quotes": [quote_to_dict(q) for q in report.quotes],
         "summary": report.summary,
     }

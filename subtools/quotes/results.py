@@ -10,14 +10,14 @@ from .classify import CHANGED, MISSING, Difference
 from .extract import QuotePart
 
 __all__ = [
-    "Mark",
+    "UNCHECKED",
     "CueSegment",
+    "LanguageMismatch",
+    "Mark",
     "Match",
+    "QuoteReport",
     "QuoteResult",
     "Translation",
-    "LanguageMismatch",
-    "QuoteReport",
-    "UNCHECKED",
 ]
 
 UNCHECKED = "unchecked"  # the captions could not be compared (language mismatch)
@@ -25,7 +25,7 @@ UNCHECKED = "unchecked"  # the captions could not be compared (language mismatch
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """Characters ``[start, end)`` of a text, marked ``kind`` (match, minor, major), ``note`` as tooltip."""
+    """Characters ``[start, end)`` marked ``kind`` (match, minor, major, skipped); ``note``: tooltip."""
 
     start: int
     end: int
@@ -91,7 +91,9 @@ class QuoteResult:
     @property
     def failed(self) -> bool:
         """A speech quote of the video's speaker that the captions do not bear out."""
-        return self.kind == "speech" and not self.other_speaker and self.status in (CHANGED, MISSING)
+        return (
+            self.kind == "speech" and not self.other_speaker and self.status in (CHANGED, MISSING)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +114,10 @@ class LanguageMismatch:
 
     @property
     def message(self) -> str:
-        return (f"the captions are in {self.captions!r} and the article in {self.article!r}: "
-                f"{self.reason}; quotes were not checked")
+        return (
+            f"the captions are in {self.captions!r} and the article in {self.article!r}: "
+            f"{self.reason}; quotes were not checked"
+        )
 
 
 @dataclass(frozen=True, slots=True)

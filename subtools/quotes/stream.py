@@ -79,5 +79,13 @@ def build_stream(track: Track) -> CaptionStream:
                 keys.append(key)
                 canons.append(canon)
                 unit_word.append(wi)
-    return CaptionStream(track, tuple(texts), tuple(words), tuple(word_cue), tuple(keys),
-                         tuple(canons), tuple(unit_word), dict(index))
+    return CaptionStream(
+        track,
+        tuple(texts),
+        tuple(words),
+        tuple(word_cue),
+        tuple(keys),
+        tuple(canons),
+        tuple(unit_word),
+        dict(index),
+    )

@@ -13,11 +13,12 @@ from .extract import extract_quotes
 from .results import UNCHECKED, CueSegment, Mark, Match, QuoteResult
 from .stream import CaptionStream, build_stream, plain_cue_text
 
-__all__ = ["verify_paragraphs", "unchecked_quotes"]
+__all__ = ["unchecked_quotes", "verify_paragraphs"]
 
 
-def _match(alignment: Alignment, stream: CaptionStream, diffs: Sequence[Difference],
-           original: Track | None) -> Match | None:
+def _match(
+    alignment: Alignment, stream: CaptionStream, diffs: Sequence[Difference], original: Track | None
+) -> Match | None:
     units = alignment.stream_units
     if not units:
         return None
@@ -45,8 +46,9 @@ def _match(alignment: Alignment, stream: CaptionStream, diffs: Sequence[Differen
                 marks.append(Mark(w.start, w.end, "skipped", "left out by the article's …"))
         cue = stream.track.cues[ci]
         orig = plain_cue_text(original.cues[ci].text) if original is not None else None
-        segments.append(CueSegment(ci + 1, cue.start, cue.end, stream.texts[ci], tuple(marks),
-                                   orig))
+        segments.append(
+            CueSegment(ci + 1, cue.start, cue.end, stream.texts[ci], tuple(marks), orig)
+        )
     return Match(tuple(segments), stream.span_text(first, last), alignment.score)
 
 
@@ -57,13 +59,15 @@ def _article_marks(pattern: Pattern, diffs: Sequence[Difference]) -> tuple[tuple
         note = f"captions: {d.captions or '(nothing)'} · {d.reason}"
         for wi in d.article_words:
             w = pattern.words[wi]
-            out.append((pattern.parts[pattern.word_part[wi]].paragraph, Mark(w.start, w.end, sev,
-                                                                             note)))
+            out.append(
+                (pattern.parts[pattern.word_part[wi]].paragraph, Mark(w.start, w.end, sev, note))
+            )
     return tuple(out)
 
 
-def verify_paragraphs(paragraphs: Sequence[Paragraph], track: Track,
-                      original: Track | None = None) -> tuple[QuoteResult, ...]:
+def verify_paragraphs(
+    paragraphs: Sequence[Paragraph], track: Track, original: Track | None = None
+) -> tuple[QuoteResult, ...]:
     """Results for every quote of ``paragraphs`` in ``track``.
 
     ``original`` is the untranslated track when ``track`` is a translation
@@ -80,18 +84,20 @@ def verify_paragraphs(paragraphs: Sequence[Paragraph], track: Track,
         found = _match(alignment, stream, verdict.differences, original) if alignment else None
         missing = verdict.status == MISSING
         diffs = () if missing else verdict.differences
-        results.append(QuoteResult(
-            id=n,
-            parts=quote.parts,
-            kind=quote.kind,
-            speaker=who.speaker,
-            other_speaker=who.other,
-            status=verdict.status,
-            match=None if missing else found,
-            candidate=found if missing else None,
-            differences=diffs,
-            article_marks=_article_marks(pattern, diffs),
-        ))
+        results.append(
+            QuoteResult(
+                id=n,
+                parts=quote.parts,
+                kind=quote.kind,
+                speaker=who.speaker,
+                other_speaker=who.other,
+                status=verdict.status,
+                match=None if missing else found,
+                candidate=found if missing else None,
+                differences=diffs,
+                article_marks=_article_marks(pattern, diffs),
+            )
+        )
     return tuple(results)
 
 

@@ -22,7 +22,7 @@ from ..quotes.html import render_html
 from ..quotes.results import LanguageMismatch, QuoteReport, Translation
 from ..quotes.verify import unchecked_quotes, verify_paragraphs
 
-__all__ = ["Translator", "verify_quotes", "write_html_report", "TRANSLATION_MODULES"]
+__all__ = ["TRANSLATION_MODULES", "Translator", "verify_quotes", "write_html_report"]
 
 Translator = Callable[[Track], Track]
 # Where the translation use-case may live; the first importable one is used.
@@ -42,8 +42,10 @@ def _model_name(translator: Any, result: Track) -> str:
 
 
 def _hint(src: str, dst: str) -> str:
-    return (f"install an offline {src}->{dst} translation model (argostranslate .argosmodel, "
-            f"see docs/translate.md) or check captions in the article's language")
+    return (
+        f"install an offline {src}->{dst} translation model (argostranslate .argosmodel, "
+        f"see docs/translate.md) or check captions in the article's language"
+    )
 
 
 def _default_translation(track: Track, src: str, dst: str) -> tuple[Track, str] | LanguageMismatch:
@@ -56,8 +58,9 @@ def _default_translation(track: Track, src: str, dst: str) -> tuple[Track, str] 
         if translate_track is not None:
             break
     if translate_track is None:
-        return LanguageMismatch(dst, src, "this subtools has no translation module",
-                                _hint(src, dst))
+        return LanguageMismatch(
+            dst, src, "this subtools has no translation module", _hint(src, dst)
+        )
     try:
         result = translate_track(track, dst, from_lang=src)
     except (DependencyError, InputError) as exc:
@@ -65,31 +68,40 @@ def _default_translation(track: Track, src: str, dst: str) -> tuple[Track, str] 
     return result, _model_name(translate_track, result)
 
 
-def verify_quotes(article_path: str | os.PathLike[str], captions_path: str | os.PathLike[str],
-                  *, translator: Translator | None = None,
-                  encoding: str | None = None) -> QuoteReport:
+def verify_quotes(
+    article_path: str | os.PathLike[str],
+    captions_path: str | os.PathLike[str],
+    *,
+    translator: Translator | None = None,
+    encoding: str | None = None,
+) -> QuoteReport:
     """Check every quote of the article against the captions; see ``QuoteReport``."""
     article = read_article(article_path)
     track = read_track(captions_path, encoding=encoding).track
     article_lang = detect_language(article.text)
     captions_lang = track.language or detect_language(track.text)
-    report = QuoteReport(str(article_path), str(captions_path), article_lang, captions_lang,
-                         article.paragraphs, ())
+    report = QuoteReport(
+        str(article_path), str(captions_path), article_lang, captions_lang, article.paragraphs, ()
+    )
     if not (article_lang and captions_lang and article_lang != captions_lang):
         return _replace(report, quotes=verify_paragraphs(article.paragraphs, track))
     if translator is not None:
         translated = translator(track.with_language(captions_lang))
         model = _model_name(translator, translated)
     else:
-        outcome = _default_translation(track.with_language(captions_lang), captions_lang,
-                                       article_lang)
+        outcome = _default_translation(
+            track.with_language(captions_lang), captions_lang, article_lang
+        )
         if isinstance(outcome, LanguageMismatch):
-            return _replace(report, quotes=unchecked_quotes(article.paragraphs),
-                            language_mismatch=outcome)
+            return _replace(
+                report, quotes=unchecked_quotes(article.paragraphs), language_mismatch=outcome
+            )
         translated, model = outcome
     if len(translated) != len(track):
-        raise InternalError("the translation returned a different number of cues",
-                              value=(len(track), len(translated)))
+        raise InternalError(
+            "the translation returned a different number of cues",
+            value=(len(track), len(translated)),
+        )
     return _replace(
         report,
         quotes=verify_paragraphs(article.paragraphs, translated, original=track),
