@@ -25,7 +25,7 @@ UNCHECKED = "unchecked"  # the captions could not be compared (language mismatch
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """Characters ``[start, end)`` marked ``kind`` (match, minor, major, skipped); ``note``: tooltip."""
+    """Text ``[start, end)`` marked ``kind`` (match/minor/major/skipped); ``note``: tooltip."""
 
     start: int
     end: int
