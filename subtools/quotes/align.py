@@ -14,7 +14,9 @@ words may be skipped for free where the article has an ellipsis.
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,6 +30,7 @@ _BRACKETS = re.compile(r"\[[^\]]*\]")
 _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
 _AMBIGUOUS = frozenset({("'d", "had"), ("'d", "would"), ("'s", "is"), ("'s", "has"), ("'s", "us")})
 
+EDGE_BONUS = 1.5  # reward for matching the quote's first or last word
 SUB_EQUIVALENT = 0.2  # spelling/number/contraction variant: cheaper than any real change
 GAP_WINDOW = 120  # caption units an ellipsis may stand for
 MAX_CANDIDATES = 3
@@ -120,28 +123,26 @@ def candidate_windows(pattern: Pattern, stream: CaptionStream) -> list[tuple[int
         if not pattern.optional[j] and stream.frequency(canon) and canon not in seen:
             seen[canon] = j
     anchors = sorted(seen.items(), key=lambda kv: (stream.frequency(kv[0]), kv[1]))[:MAX_ANCHORS]
-    gap_positions = sorted(pattern.gaps)
-    hits: list[tuple[int, int]] = []  # (implied quote start in the stream, quote unit)
-    for canon, j in anchors:
-        hits.extend((p - j, j) for p in stream.index[canon])
-    if not hits:
+    if not anchors:
         return []
-    hits.sort()
+    # Beyond the three rarest, a word far more frequent than the rarest one adds
+    # many hits and little evidence.
+    limit = max(32, 8 * stream.frequency(anchors[0][0]))
+    anchors = anchors[:3] + [a for a in anchors[3:] if stream.frequency(a[0]) <= limit]
+    # Each hit votes for the stream position where the quote would start; votes
+    # are pooled in buckets of ``slack`` units as bit masks of the anchors seen,
+    # so a place scores by how many different rare words agree on it.
     slack = max(3, m // 3)
-    clusters: list[tuple[int, int, set[int]]] = []
-    for diag, j in hits:
-        if clusters and diag - clusters[-1][1] <= slack:
-            lo, _, js = clusters[-1]
-            js.add(j)
-            clusters[-1] = (lo, diag, js)
-        else:
-            clusters.append((diag, diag, {j}))
-    clusters.sort(key=lambda c: (-len(c[2]), c[0]))
+    votes: dict[int, int] = defaultdict(int)
+    for bit, (canon, j) in enumerate(anchors):
+        for p in stream.index[canon]:
+            votes[(p - j) // slack] |= 1 << bit
+    scored = [((mask | votes.get(b + 1, 0)).bit_count(), -b) for b, mask in votes.items()]
     windows: list[tuple[int, int]] = []
-    for lo, hi, js in clusters[:MAX_CANDIDATES]:
-        before = GAP_WINDOW * sum(1 for g in gap_positions if g <= max(js))
-        after = GAP_WINDOW * sum(1 for g in gap_positions if g > min(js))
-        windows.append((max(0, lo - slack - before), min(n, hi + m + slack + after)))
+    gaps = len(pattern.gaps) * GAP_WINDOW  # an ellipsis may hide this many units either side
+    for _, neg_b in heapq.nlargest(MAX_CANDIDATES, scored):
+        start = -neg_b * slack
+        windows.append((max(0, start - slack - gaps), min(n, start + 2 * slack + m + gaps)))
     return windows
 
 
@@ -161,6 +162,10 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
         key, canon = qk[i - 1], qc[i - 1]
         dcost = 0.0 if opt[i - 1] else 1.0
         icost = 0.0 if i in gaps and i < m else 1.0
+        # Matching the quote's first or last word is rewarded, so that the
+        # alignment does not trade caption words the article left out for a
+        # cheaper substitution at the quote's edge.
+        bonus = EDGE_BONUS if i in (1, m) else 0.0
         row = [inf] * (w + 1)
         moves = bytearray(w + 1)
         row[0] = prev[0] + dcost
@@ -168,9 +173,9 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
         for j in range(1, w + 1):
             c = ck[j - 1]
             if c == key:
-                sub = 0.0
+                sub = -bonus
             elif cc[j - 1] == canon or (key, c) in _AMBIGUOUS or (c, key) in _AMBIGUOUS:
-                sub = SUB_EQUIVALENT
+                sub = SUB_EQUIVALENT - bonus
             else:
                 sub = 1.0
             best, move = prev[j - 1] + sub, 0
@@ -185,19 +190,26 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
         prev = row
         back.append(moves)
     end = min(range(w + 1), key=lambda j: (prev[j], j))
-    cost = prev[end]
+    cost = 0.0  # the real cost, without edge rewards
     ops: list[Op] = []
     i, j = m, end
     while i > 0:
         move = back[i][j] if j > 0 else 1
         if move == 0:
+            c = ck[j - 1]
+            if c != qk[i - 1]:
+                same = cc[j - 1] == qc[i - 1] or (qk[i - 1], c) in _AMBIGUOUS
+                cost += SUB_EQUIVALENT if same or (c, qk[i - 1]) in _AMBIGUOUS else 1.0
             ops.append(Op(i - 1, lo + j - 1))
             i, j = i - 1, j - 1
         elif move == 1:
+            cost += 0.0 if opt[i - 1] else 1.0
             ops.append(Op(i - 1, None, opt[i - 1]))
             i -= 1
         else:
-            ops.append(Op(None, lo + j - 1, i in gaps and i < m))
+            free = i in gaps and i < m
+            cost += 0.0 if free else 1.0
+            ops.append(Op(None, lo + j - 1, free))
             j -= 1
     ops.reverse()
     required = max(1, pattern.required)

@@ -27,7 +27,7 @@ SPEECH_VERBS = word_set(
     "argued insist insists insisted claim claims claimed warn warns warned recall recalls "
     "recalled declare declares declared reply replies replied answer answers answered "
     "urge urges urged announce announces announced complain complains complained shout "
-    "shouts shouted posted"
+    "shouts shouted"
 )
 PRONOUNS = word_set("he she they i we it")
 _DETERMINERS = word_set("the a an one another their his her our its this that these those")
@@ -106,6 +106,8 @@ def _from_after(after: str) -> tuple[str, bool] | None:
         return None
     words = _TOKEN.findall(m.group(1))[:8]
     for k, w in enumerate(words):
+        if w.lower() == "according":  # "according to the captions" names a source, not a speaker
+            return None
         if w.lower() in SPEECH_VERBS:
             if k:
                 return _subject(words[:k])
@@ -124,6 +126,11 @@ def _from_after(after: str) -> tuple[str, bool] | None:
 
 def _from_before(before: str) -> tuple[str, bool] | None:
     sentence = _sentence_start(before)
+    if not sentence.strip(" \"“«'‘") and before.strip():
+        # The quote opens a sentence: "The soldier says in the video. \"...\""
+        sentence = _sentence_start(before.rstrip(" \"“«'‘"))
+        if not re.search(r"[.:]\s*$", sentence):
+            return None
     tokens = _TOKEN.findall(sentence)
     verbs = [k for k, w in enumerate(tokens) if w.lower() in SPEECH_VERBS]
     if not verbs:

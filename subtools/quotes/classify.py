@@ -211,6 +211,24 @@ def _is_name(pattern: Pattern, wi: int) -> bool:
     return not re.search(r"[.!?…:]", between)
 
 
+def _article_text(pattern: Pattern, words: list[int]) -> str:
+    """The words as written (with their hyphens and punctuation) when they are contiguous."""
+    if not words:
+        return ""
+    first, last = words[0], words[-1]
+    part = pattern.word_part[first]
+    if last - first + 1 == len(words) and pattern.word_part[last] == part:
+        p = pattern.parts[part]
+        return p.text[pattern.words[first].start - p.start : pattern.words[last].end - p.start]
+    return " ".join(pattern.words[wi].text for wi in words)
+
+
+def _caption_text(stream: CaptionStream, words: list[int]) -> str:
+    if words and words[-1] - words[0] + 1 == len(words):
+        return stream.span_text(words[0], words[-1])
+    return " ".join(stream.words[wi].text for wi in words)
+
+
 def _difference(block: list[Op], pattern: Pattern, stream: CaptionStream) -> Difference:
     qs = [op.q for op in block if op.q is not None and not (op.free and op.c is None)]
     cs = [op.c for op in block if op.c is not None and not (op.free and op.q is None)]
@@ -228,8 +246,8 @@ def _difference(block: list[Op], pattern: Pattern, stream: CaptionStream) -> Dif
     op = "replace" if a_words and c_words else ("delete" if a_words else "insert")
     return Difference(
         op,
-        " ".join(pattern.words[wi].text for wi in a_words),
-        " ".join(stream.words[wi].text for wi in c_words),
+        _article_text(pattern, a_words),
+        _caption_text(stream, c_words),
         severity,
         reason,
         tuple(a_words),

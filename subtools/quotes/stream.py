@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Track
 from ..tags import strip_tags
-from .normalize import Word, canonical, tokenize, units_of
+from .normalize import WORD_RE, Word, canonical, normalize_word, units_of
 
 __all__ = ["CaptionStream", "build_stream", "plain_cue_text"]
 
@@ -61,20 +61,23 @@ def build_stream(track: Track) -> CaptionStream:
     word_cue: list[int] = []
     keys: list[str] = []
     unit_word: list[int] = []
-    canon_cache: dict[str, str] = {}
     canons: list[str] = []
     index: dict[str, list[int]] = defaultdict(list)
+    # Captions repeat their words: normalise each distinct spelling once.
+    seen: dict[str, tuple[str, list[tuple[str, str]]]] = {}
     for ci, cue in enumerate(track.cues):
         text = plain_cue_text(cue.text)
         texts.append(text)
-        for w in tokenize(text):
+        for m in WORD_RE.finditer(text):
+            raw = m.group()
+            known = seen.get(raw)
+            if known is None:
+                norm = normalize_word(raw)
+                known = seen[raw] = (norm, [(k, canonical(k)) for k in units_of(norm)])
             wi = len(words)
-            words.append(w)
+            words.append(Word(raw, known[0], m.start(), m.end()))
             word_cue.append(ci)
-            for key in units_of(w.norm):
-                canon = canon_cache.get(key)
-                if canon is None:
-                    canon = canon_cache[key] = canonical(key)
+            for key, canon in known[1]:
                 index[canon].append(len(keys))
                 keys.append(key)
                 canons.append(canon)
