@@ -34,7 +34,7 @@ _DETERMINERS = word_set("the a an one another their his her our its this that th
 _PREPOSITIONS = word_set("in on at from to of for with by near into across")
 _TITLES = word_set("dr. mr. mrs. ms. prof. gen. col. maj. capt. lt. sgt. jr. st.")
 _VIDEO = re.compile(r"\b(video|clip|footage|captions?|recording|vlog|stream)\b", re.I)
-_TOKEN = re.compile(r"[^\s,;:()\"“”«»]+")
+_TOKEN = re.compile(r"[^\s,;:()\"“”«»—–]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +140,11 @@ def _from_before(before: str) -> tuple[str, bool] | None:
     prefix = " ".join(tokens[:k])
     upto = sentence[: sentence.rfind(tokens[k])] if tokens[k] in sentence else prefix
     found = _subject(_clause_before(upto))
+    if found is None:
+        # "Jason Smart—a political adviser—told": step over the appositive.
+        m = re.search(r"([—–,])[^—–,]*[—–,]\s*$", upto)
+        if m:
+            found = _subject(_clause_before(upto[: m.start()]))
     if found is None and len(verbs) > 1:  # "He said ... and added:"
         j = verbs[0]
         found = _subject(_clause_before(sentence[: sentence.find(tokens[j])]))

@@ -160,7 +160,8 @@ def number_value(key: str) -> str | None:
     if m:
         whole, _, frac = m.group(1).partition(".")
         value = str(int(whole))
-        return f"{value}.{frac}" if frac.strip("0") else value
+        frac = frac.rstrip("0")
+        return f"{value}.{frac}" if frac else value
     word = NUMBER_WORDS.get(key)
     return None if word is None else str(word)
 
