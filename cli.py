@@ -185,13 +185,16 @@ def _print_quote_table(report: Any) -> None:
 
     from subtools.timecode import format_seconds
 
-    console = Console(soft_wrap=False, width=max(100, Console().width))
+    # Piped output gets a wide table so that lines are not folded mid-phrase.
+    probe = Console()
+    console = Console(width=probe.width if probe.is_terminal else 240)
     if report.translated:
         t = report.translated
         console.print(f"captions translated {t.from_lang} -> {t.to_lang} ({t.model}) to match")
     table = Table(show_lines=True)
     for name in ("#", "status", "kind", "time", "cues"):
-        table.add_column(name, no_wrap=name != "status")
+        table.add_column(name, no_wrap=True)
+    table.add_column("speaker", overflow="fold", ratio=1)
     table.add_column("quote", overflow="fold", ratio=3)
     table.add_column("differences / best candidate", overflow="fold", ratio=2)
     for q in report.quotes:
@@ -202,10 +205,9 @@ def _print_quote_table(report: Any) -> None:
             first, last = found.cues[0].number, found.cues[-1].number
             cues = str(first) if first == last else f"{first}-{last}"
         status = Text(q.status, style=_STATUS_STYLE.get(q.status, ""))
+        speaker = Text(q.speaker or "")
         if q.other_speaker:
-            status.append(f"\n(other speaker: {q.speaker})", style="blue")
-        elif q.speaker:
-            status.append(f"\n{q.speaker}", style="dim")
+            speaker = Text(f"{q.speaker} (other speaker: not counted)", style="blue")
         if q.differences:
             detail = "\n".join(
                 f"{d.severity}: {d.article or '-'} -> {d.captions or '-'} ({d.reason})"
@@ -217,7 +219,7 @@ def _print_quote_table(report: Any) -> None:
             detail = ""
         located = q.candidate is None
         table.add_row(str(q.id), status, q.kind, time if located else "", cues if located else "",
-                      Text(q.text), Text(detail))
+                      speaker, Text(q.text), Text(detail))
     console.print(table)
     s = report.summary
     console.print(

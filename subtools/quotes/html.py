@@ -14,7 +14,9 @@ from html import escape
 from ..timecode import format_srt
 from .results import Mark, QuoteReport, QuoteResult
 
-__all__ = ["STATUS_LABELS", "render_html"]
+__all__ = ["SHOW_CANDIDATE_FROM", "STATUS_LABELS", "render_html"]
+
+SHOW_CANDIDATE_FROM = 0.3  # below this score a missing quote's candidate is not shown
 
 STATUS_LABELS = {
     "exact": "exact",
@@ -53,6 +55,7 @@ mark.q sup{font:700 10px system-ui,sans-serif;margin-right:2px}
  background:#ffb3b3}
 .d-minor{text-decoration:underline dotted #a67c00;background:#fbe3a0}
 .m-match{background:#e6f4e6}.m-skipped{color:#888;text-decoration:line-through}
+.m-editorial{color:#666;font-style:italic}
 .card{margin:0 0 10px;padding:8px 10px;border-radius:6px;background:#fff;
  border:1px solid #ddd;border-left:6px solid #bbb}
 .card.s-exact{border-left-color:#2e8b57}.card.s-minor{border-left-color:#d4a017}
@@ -120,7 +123,9 @@ def _paragraph_html(
 
 
 def _card(q: QuoteResult) -> str:
-    found = q.match or q.candidate
+    # A weak candidate for a missing quote is noise to an editor (it stays in the JSON).
+    weak = q.candidate is not None and q.candidate.score < SHOW_CANDIDATE_FROM
+    found = q.match or (None if weak else q.candidate)
     label = STATUS_LABELS.get(q.status, q.status)
     head = [
         f'<span class="badge {_e(q.status)}">{q.id} · {_e(label)}</span>',

@@ -24,7 +24,9 @@ def _match(
         return None
     words = [stream.unit_word[u] for u in units]
     first, last = min(words), max(words)
-    matched = set(words)
+    matched = {
+        stream.unit_word[op.c] for op in alignment.ops if op.c is not None and op.q is not None
+    }
     kinds: dict[int, tuple[str, str]] = {}
     for d in diffs:
         note = f"article: {d.article or '(nothing)'} · {d.reason}"
@@ -62,6 +64,13 @@ def _article_marks(pattern: Pattern, diffs: Sequence[Difference]) -> tuple[tuple
             out.append(
                 (pattern.parts[pattern.word_part[wi]].paragraph, Mark(w.start, w.end, sev, note))
             )
+    marked = {wi for d in diffs for wi in d.article_words}
+    editorial = {u.word for u, opt in zip(pattern.units, pattern.optional, strict=True) if opt}
+    for wi in sorted(editorial - marked):
+        w = pattern.words[wi]
+        note = "the article's [insertion]: not required in the captions"
+        paragraph = pattern.parts[pattern.word_part[wi]].paragraph
+        out.append((paragraph, Mark(w.start, w.end, "editorial", note)))
     return tuple(out)
 
 

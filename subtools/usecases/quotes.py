@@ -121,3 +121,7 @@ def write_html_report(report: QuoteReport, path: str | os.PathLike[str]) -> None
     refuse_same_path(report.captions, path)
     with atomic_output(path) as tmp:
         tmp.write_text(render_html(report), encoding="utf-8")
+        # The temporary file is private (0600); a report is meant to be shared.
+        umask = os.umask(0)
+        os.umask(umask)
+        tmp.chmod(0o666 & ~umask)
