@@ -17,14 +17,65 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from subtools.model import Cue, Track  # noqa: E402
-from subtools.quotes.article import parse_article  # noqa: E402
-from subtools.quotes.normalize import tokenize  # noqa: E402
-from subtools.quotes.verify import verify_paragraphs  # noqa: E402
+from subtools.model import Cue, Track
+from subtools.quotes.article import parse_article
+from subtools.quotes.normalize import tokenize
+from subtools.quotes.verify import verify_paragraphs
 
-FUNCTION = ("the a of to and in we that it is was for on they with not our at be this "
-            "have are by from had were but us all there".split())
-SYLLABLES = "ka lo mi ne ru sa to vi de ba no ri te su ma go pe li zo fa".split()
+FUNCTION = [
+    "the",
+    "a",
+    "of",
+    "to",
+    "and",
+    "in",
+    "we",
+    "that",
+    "it",
+    "is",
+    "was",
+    "for",
+    "on",
+    "they",
+    "with",
+    "not",
+    "our",
+    "at",
+    "be",
+    "this",
+    "have",
+    "are",
+    "by",
+    "from",
+    "had",
+    "were",
+    "but",
+    "us",
+    "all",
+    "there",
+]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "ru",
+    "sa",
+    "to",
+    "vi",
+    "de",
+    "ba",
+    "no",
+    "ri",
+    "te",
+    "su",
+    "ma",
+    "go",
+    "pe",
+    "li",
+    "zo",
+    "fa",
+]
 MAX_WINDOW = 4  # cues per baseline window: the longest quote spans at most 4 cues
 
 
@@ -43,19 +94,21 @@ def make_track(n_cues: int, seed: int = 7) -> Track:
     cues = []
     for i in range(n_cues):
         n = rng.randint(6, 10)
-        words = [rng.choice(FUNCTION) if rng.random() < 0.45 else rng.choices(vocab, weights)[0]
-                 for _ in range(n)]
+        words = [
+            rng.choice(FUNCTION) if rng.random() < 0.45 else rng.choices(vocab, weights)[0]
+            for _ in range(n)
+        ]
         text = " ".join(words[: n // 2]) + "\n" + " ".join(words[n // 2 :]) + "."
         cues.append(Cue(i * 3000, i * 3000 + 2500, text))
     return Track(tuple(cues), language="en")
 
 
-def make_article(track: Track, n_quotes: int, seed: int = 11,
-                 within: int | None = None) -> tuple[str, list[int]]:
+def make_article(
+    track: Track, n_quotes: int, seed: int = 11, within: int | None = None
+) -> tuple[str, list[int]]:
     """An article quoting ``track``: mostly verbatim, some changed, a few made up."""
     rng = random.Random(seed)
-    words = [(w.text, ci) for ci, cue in enumerate(track.cues[:within])
-             for w in tokenize(cue.text)]
+    words = [(w.text, ci) for ci, cue in enumerate(track.cues[:within]) for w in tokenize(cue.text)]
     paragraphs, truth = ["Generated Article for the Benchmark"], []
     for _ in range(n_quotes):
         length = rng.randint(5, 25)
@@ -87,8 +140,11 @@ def run_baseline(article: str, track: Track) -> tuple[float, list[int]]:
     t0 = time.perf_counter()
     quotes = [p.text.split('"')[1].lower() for p in parse_article(article)[1:]]
     texts = [" ".join(c.text.lower().split()) for c in track.cues]
-    windows = [(i, " ".join(texts[i : i + k])) for k in range(1, MAX_WINDOW + 1)
-               for i in range(len(texts) - k + 1)]
+    windows = [
+        (i, " ".join(texts[i : i + k]))
+        for k in range(1, MAX_WINDOW + 1)
+        for i in range(len(texts) - k + 1)
+    ]
     found = []
     for q in quotes:
         best, where = -1.0, -1
@@ -110,10 +166,14 @@ def main() -> None:
     expected = sum(1 for t in truth if t >= 0)
     ours, found = run_subtools(article, track)
     print(f"100 quotes vs 2,000 cues ({sum(len(c.text.split()) for c in track.cues)} words)")
-    print(f"  subtools matcher:             {ours:7.3f} s  located {located(found, truth)}/{expected}")
+    print(
+        f"  subtools matcher:             {ours:7.3f} s  located {located(found, truth)}/{expected}"
+    )
     base, bfound = run_baseline(article, track)
-    print(f"  rapidfuzz partial_ratio x every 1-{MAX_WINDOW} cue window: {base:7.3f} s  "
-          f"located {located(bfound, truth)}/{expected}")
+    print(
+        f"  rapidfuzz partial_ratio x every 1-{MAX_WINDOW} cue window: {base:7.3f} s  "
+        f"located {located(bfound, truth)}/{expected}"
+    )
     print(f"  speed-up: {base / ours:.0f}x")
     print("\ngrowth with track length (same 100 quotes, taken from the first 500 cues):")
     article, _ = make_article(track, 100, within=500)

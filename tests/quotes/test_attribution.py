@@ -31,37 +31,51 @@ def test_sample_speakers(sample_article: Path) -> None:
 
 
 def test_patterns_after_the_quote() -> None:
-    assert speakers('"We stay here and we fight on," said Colonel Ivanov.') == \
-        [("Colonel Ivanov", True)]
-    assert speakers('"We stay here and we fight on," the soldier says in the video.') == \
-        [("the soldier", False)]
+    assert speakers('"We stay here and we fight on," said Colonel Ivanov.') == [
+        ("Colonel Ivanov", True)
+    ]
+    assert speakers('"We stay here and we fight on," the soldier says in the video.') == [
+        ("the soldier", False)
+    ]
 
 
 def test_named_speaker_of_the_video_is_not_another_speaker() -> None:
-    text = ('"We stay here and we fight on," Ivanov says in the video.\n\n'
-            '"Nobody came to help us at all," Ivanov said.')
+    text = (
+        '"We stay here and we fight on," Ivanov says in the video.\n\n'
+        '"Nobody came to help us at all," Ivanov said.'
+    )
     assert speakers(text) == [("Ivanov", False), ("Ivanov", False)]
 
 
 def test_pronoun_after_a_named_speaker_is_that_speaker() -> None:
-    text = ('Political analyst Jane Roe told Newsweek that "these videos are a genre of their own."\n\n'
-            '"Nobody in Moscow is listening to them," she added.')
+    text = (
+        'Political analyst Jane Roe told Newsweek that "these videos are a genre of their own."\n\n'
+        '"Nobody in Moscow is listening to them," she added.'
+    )
     assert speakers(text) == [("Jane Roe", True), ("Jane Roe", True)]
 
 
 def test_appositive_between_name_and_verb() -> None:
-    text = ('Jason Smart—a political adviser—told Newsweek that "there has been a steady '
-            'stream of new videos."')
+    text = (
+        'Jason Smart—a political adviser—told Newsweek that "there has been a steady '
+        'stream of new videos."'
+    )
     assert speakers(text) == [("Jason Smart", True)]
 
 
 def test_place_names_are_not_speakers() -> None:
-    text = ('A soldier stationed in Ukraine said they refuse to follow "senseless and '
-            'suicidal orders" from above.')
+    text = (
+        'A soldier stationed in Ukraine said they refuse to follow "senseless and '
+        'suicidal orders" from above.'
+    )
     assert speakers(text) == [("A soldier stationed in Ukraine", False)]
 
 
 def test_according_to_names_a_source_not_a_speaker() -> None:
-    assert attribute(*(lambda p: (p, extract_quotes(p)))(parse_article(
-        'They were sent "without weapons and without training," according to a video.'
-    ))) == [Attribution(None, False)]
+    assert attribute(
+        *(lambda p: (p, extract_quotes(p)))(
+            parse_article(
+                'They were sent "without weapons and without training," according to a video.'
+            )
+        )
+    ) == [Attribution(None, False)]

@@ -16,8 +16,9 @@ from .conftest import ARTICLES
 runner = CliRunner()
 
 
-def test_human_table_and_exit_1_for_a_changed_speech_quote(sample_article: Path,
-                                                            captions_en: Path) -> None:
+def test_human_table_and_exit_1_for_a_changed_speech_quote(
+    sample_article: Path, captions_en: Path
+) -> None:
     result = runner.invoke(app, ["quotes", str(sample_article), str(captions_en)])
     assert result.exit_code == 1
     out = result.stdout
@@ -25,8 +26,10 @@ def test_human_table_and_exit_1_for_a_changed_speech_quote(sample_article: Path,
     assert "minor: we had -> we'd (contraction)" in out
     assert "Dr. Elena Varga (other speaker: not counted)" in out
     assert "[in Belgorod region]" in out  # brackets are text, not rich markup
-    assert ("13 quotes: 9 exact, 1 minor, 1 changed, 2 missing; 2 attributed to another "
-            "speaker; 1 speech quote(s) not borne out by the captions") in " ".join(out.split())
+    assert (
+        "13 quotes: 9 exact, 1 minor, 1 changed, 2 missing; 2 attributed to another "
+        "speaker; 1 speech quote(s) not borne out by the captions"
+    ) in " ".join(out.split())
     assert result.stderr == ""
 
 
@@ -43,8 +46,9 @@ def test_exit_0_when_only_another_speakers_quotes_are_missing(captions_en: Path)
 
 
 @pytest.mark.parametrize("name", ["fabricated.txt", "negation.txt", "number.txt", "person.txt"])
-def test_exit_1_for_fabricated_negated_number_and_person_changes(name: str,
-                                                                 captions_en: Path) -> None:
+def test_exit_1_for_fabricated_negated_number_and_person_changes(
+    name: str, captions_en: Path
+) -> None:
     result = runner.invoke(app, ["quotes", str(ARTICLES / name), str(captions_en), "--json"])
     assert result.exit_code == 1
     assert json.loads(result.stdout)["summary"]["failures"] >= 1
@@ -54,8 +58,16 @@ def test_json_output(sample_article: Path, captions_en: Path) -> None:
     result = runner.invoke(app, ["quotes", str(sample_article), str(captions_en), "--json"])
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert list(data) == ["article", "captions", "article_language", "captions_language",
-                          "translated", "language_mismatch", "quotes", "summary"]
+    assert list(data) == [
+        "article",
+        "captions",
+        "article_language",
+        "captions_language",
+        "translated",
+        "language_mismatch",
+        "quotes",
+        "summary",
+    ]
     first = data["quotes"][1]
     assert first == {
         "id": 2,
@@ -81,8 +93,9 @@ def test_json_output(sample_article: Path, captions_en: Path) -> None:
 
 def test_html_report_is_written(sample_article: Path, captions_en: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    result = runner.invoke(app, ["quotes", str(sample_article), str(captions_en), "--html",
-                                 str(out)])
+    result = runner.invoke(
+        app, ["quotes", str(sample_article), str(captions_en), "--html", str(out)]
+    )
     assert result.exit_code == 1
     assert f"wrote {out}" in result.stdout
     page = out.read_text(encoding="utf-8")
@@ -90,27 +103,37 @@ def test_html_report_is_written(sample_article: Path, captions_en: Path, tmp_pat
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temp file left
 
 
-def test_html_over_an_input_is_refused(sample_article: Path, captions_en: Path,
-                                       tmp_path: Path) -> None:
+def test_html_over_an_input_is_refused(
+    sample_article: Path, captions_en: Path, tmp_path: Path
+) -> None:
     article = tmp_path / "article.txt"
     article.write_bytes(sample_article.read_bytes())
-    result = runner.invoke(app, ["quotes", str(article), str(captions_en), "--html",
-                                 str(article)])
+    result = runner.invoke(app, ["quotes", str(article), str(captions_en), "--html", str(article)])
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") and "refusing to overwrite" in result.stderr
     assert article.read_bytes() == sample_article.read_bytes()
 
 
-def test_html_into_a_missing_folder_is_an_error(sample_article: Path, captions_en: Path,
-                                                tmp_path: Path) -> None:
-    result = runner.invoke(app, ["quotes", str(sample_article), str(captions_en), "--html",
-                                 str(tmp_path / "no" / "r.html")])
+def test_html_into_a_missing_folder_is_an_error(
+    sample_article: Path, captions_en: Path, tmp_path: Path
+) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "quotes",
+            str(sample_article),
+            str(captions_en),
+            "--html",
+            str(tmp_path / "no" / "r.html"),
+        ],
+    )
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") and "output folder does not exist" in result.stderr
 
 
-def test_missing_and_unsupported_inputs(tmp_path: Path, captions_en: Path,
-                                        sample_article: Path) -> None:
+def test_missing_and_unsupported_inputs(
+    tmp_path: Path, captions_en: Path, sample_article: Path
+) -> None:
     result = runner.invoke(app, ["quotes", str(tmp_path / "none.txt"), str(captions_en)])
     assert result.exit_code == 2
     assert result.stderr == f"error: {tmp_path / 'none.txt'}: file not found\n"
@@ -120,8 +143,9 @@ def test_missing_and_unsupported_inputs(tmp_path: Path, captions_en: Path,
     assert "Traceback" not in result.output
 
 
-def test_language_mismatch_without_translation_exits_2(sample_article: Path, captions_ru: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_language_mismatch_without_translation_exits_2(
+    sample_article: Path, captions_ru: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # No translation module importable: the check must say so, not report "missing".
     monkeypatch.setattr(usecase, "TRANSLATION_MODULES", ("subtools.no_such_translation",))
     result = runner.invoke(app, ["quotes", str(sample_article), str(captions_ru), "--json"])

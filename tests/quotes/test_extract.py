@@ -13,22 +13,37 @@ from .conftest import ARTICLES
 
 
 def quotes_of(text: str, fmt: str = "text") -> list[tuple[list[int], str, str]]:
-    return [([p.paragraph for p in q.parts], q.kind, q.text)
-            for q in extract_quotes(parse_article(text, fmt))]
+    return [
+        ([p.paragraph for p in q.parts], q.kind, q.text)
+        for q in extract_quotes(parse_article(text, fmt))
+    ]
 
 
 def test_sample_article_quotes(sample_article: Path) -> None:
     got = quotes_of(sample_article.read_text(encoding="utf-8"))
     assert [(pars, kind) for pars, kind, _ in got] == [
-        ([1], "term"), ([2], "speech"), ([4], "speech"), ([4], "speech"), ([5], "speech"),
-        ([5], "speech"), ([6], "speech"), ([6, 7], "speech"), ([8], "term"), ([8], "term"),
-        ([9], "speech"), ([10], "speech"), ([11], "speech"),
+        ([1], "term"),
+        ([2], "speech"),
+        ([4], "speech"),
+        ([4], "speech"),
+        ([5], "speech"),
+        ([5], "speech"),
+        ([6], "speech"),
+        ([6, 7], "speech"),
+        ([8], "term"),
+        ([8], "term"),
+        ([9], "speech"),
+        ([10], "speech"),
+        ([11], "speech"),
     ]
     texts = [t for _, _, t in got]
     assert texts[0] == "Sandbox"
     assert texts[1] == "without weapons and without training"
     assert texts[3] == "Three weeks ago we were sent to the front line … without training."
-    assert texts[6] == "We don't refuse to serve, but we will not go into the 'sandbox' without ammunition"
+    assert (
+        texts[6]
+        == "We don't refuse to serve, but we will not go into the 'sandbox' without ammunition"
+    )
     assert texts[7] == (
         "Yesterday, twelve of our comrades were killed by artillery fire near the zero line. "
         "We appealed to the commandant and the military police. They told us they couldn't "
@@ -46,8 +61,9 @@ def test_part_offsets_point_at_the_paragraph_text(sample_article: Path) -> None:
 
 def test_multi_paragraph_quote_over_three_paragraphs() -> None:
     text = 'He said, "One two three four.\n\n"Five six seven eight.\n\n"Nine ten."\n\nAfter.'
-    assert quotes_of(text) == [([1, 2, 3], "speech",
-                                "One two three four. Five six seven eight. Nine ten.")]
+    assert quotes_of(text) == [
+        ([1, 2, 3], "speech", "One two three four. Five six seven eight. Nine ten.")
+    ]
 
 
 def test_unclosed_quote_not_continued_ends_with_its_paragraph() -> None:
@@ -56,8 +72,10 @@ def test_unclosed_quote_not_continued_ends_with_its_paragraph() -> None:
 
 
 def test_headline_single_quotes_vs_apostrophes_and_possessives() -> None:
-    text = ("Russians Won't Carry Out 'Suicidal Orders'\n\n"
-            "The soldiers' families say the men's 'sandbox' is deadly.")
+    text = (
+        "Russians Won't Carry Out 'Suicidal Orders'\n\n"
+        "The soldiers' families say the men's 'sandbox' is deadly."
+    )
     assert quotes_of(text) == [([1], "term", "Suicidal Orders"), ([2], "term", "sandbox")]
 
 
@@ -111,19 +129,26 @@ def test_html_article_skips_scripts_and_reads_entities_and_q() -> None:
 
 def test_text_without_blank_lines_has_one_paragraph_per_line() -> None:
     assert [p.text for p in parse_article("Title\nFirst line.\nSecond line.")] == [
-        "Title", "First line.", "Second line.",
+        "Title",
+        "First line.",
+        "Second line.",
     ]
 
 
 plain = st.text(alphabet=string.ascii_letters + " ,.", min_size=0, max_size=60)
-phrase = st.lists(st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=8),
-                  min_size=1, max_size=12).map(" ".join)
+phrase = st.lists(
+    st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=8), min_size=1, max_size=12
+).map(" ".join)
 
 
-@given(st.lists(st.tuples(plain, phrase), min_size=1, max_size=5), plain,
-       st.sampled_from(['"', "“”", "«»"]))
-def test_every_inserted_quote_is_found(pieces: list[tuple[str, str]], tail: str,
-                                       marks: str) -> None:
+@given(
+    st.lists(st.tuples(plain, phrase), min_size=1, max_size=5),
+    plain,
+    st.sampled_from(['"', "“”", "«»"]),
+)
+def test_every_inserted_quote_is_found(
+    pieces: list[tuple[str, str]], tail: str, marks: str
+) -> None:
     open_, close = marks[0], marks[-1]
     text = "".join(f"{before} {open_}{q}{close} " for before, q in pieces) + tail
     assert [t for _, _, t in quotes_of(text)] == [q for _, q in pieces]

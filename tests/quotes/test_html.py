@@ -19,10 +19,22 @@ def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
     if CHROMIUM is None:
         raise DependencyError("chromium is not installed", hint="apt-get install chromium")
     return subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", f"--user-data-dir={profile}", *args],
-        capture_output=True, text=True, timeout=90, check=True,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=True,
     )
 
 
@@ -54,25 +66,45 @@ def test_page_is_self_contained(tmp_path: Path, sample_article: Path, captions_e
 
 
 @pytest.mark.slow
-def test_report_in_headless_chromium(tmp_path: Path, sample_article: Path,
-                                     captions_en: Path) -> None:
+def test_report_in_headless_chromium(
+    tmp_path: Path, sample_article: Path, captions_en: Path
+) -> None:
     out = tmp_path / "report.html"
     write_html_report(verify_quotes(sample_article, captions_en), out)
     dom = chromium("--dump-dom", out.as_uri(), profile=tmp_path / "profile").stdout
-    marks = re.findall(r'<mark class="q ([^"]+)" id="a(\d+)" data-quote="\d+" '
-                       r'data-status="(\w+)"', dom)
+    marks = re.findall(
+        r'<mark class="q ([^"]+)" id="a(\d+)" data-quote="\d+" '
+        r'data-status="(\w+)"',
+        dom,
+    )
     assert [(int(n), status) for _, n, status in marks] == [
-        (1, "exact"), (2, "exact"), (3, "exact"), (4, "exact"), (5, "minor"), (6, "exact"),
-        (7, "exact"), (8, "changed"), (8, "changed"), (9, "exact"), (10, "exact"),
-        (11, "exact"), (12, "missing"), (13, "missing"),
+        (1, "exact"),
+        (2, "exact"),
+        (3, "exact"),
+        (4, "exact"),
+        (5, "minor"),
+        (6, "exact"),
+        (7, "exact"),
+        (8, "changed"),
+        (8, "changed"),
+        (9, "exact"),
+        (10, "exact"),
+        (11, "exact"),
+        (12, "missing"),
+        (13, "missing"),
     ]
     assert {cls for cls, n, _ in marks if n in ("12", "13")} == {"s-other"}
     assert len(re.findall(r'<div class="card s-', dom)) == 13
     assert "00:00:29,000 → 00:00:46,800" in dom
 
     shot = tmp_path / "report.png"
-    chromium(f"--screenshot={shot}", "--window-size=1280,1600", "--hide-scrollbars",
-             out.as_uri(), profile=tmp_path / "profile")
+    chromium(
+        f"--screenshot={shot}",
+        "--window-size=1280,1600",
+        "--hide-scrollbars",
+        out.as_uri(),
+        profile=tmp_path / "profile",
+    )
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert int.from_bytes(data[16:20], "big") == 1280  # IHDR width

@@ -37,8 +37,9 @@ class DictionaryTranslator:
         return track.map_text(lambda text: self.table[text]).with_language("en")
 
 
-def test_russian_captions_are_translated_before_matching(sample_article: Path,
-                                                          captions_ru: Path) -> None:
+def test_russian_captions_are_translated_before_matching(
+    sample_article: Path, captions_ru: Path
+) -> None:
     translator = DictionaryTranslator()
     report = verify_quotes(sample_article, captions_ru, translator=translator)
     assert translator.calls == 1
@@ -47,8 +48,19 @@ def test_russian_captions_are_translated_before_matching(sample_article: Path,
     assert data["translated"] == {"from": "ru", "to": "en", "model": "test dictionary"}
     assert data["captions_language"] == "ru" and data["language_mismatch"] is None
     assert [q["status"] for q in data["quotes"]] == [
-        "exact", "exact", "exact", "exact", "minor", "exact", "exact", "changed", "exact",
-        "exact", "exact", "missing", "missing",
+        "exact",
+        "exact",
+        "exact",
+        "exact",
+        "minor",
+        "exact",
+        "exact",
+        "changed",
+        "exact",
+        "exact",
+        "exact",
+        "missing",
+        "missing",
     ]
     changed = data["quotes"][7]
     assert changed["caption_text"].startswith("Yesterday, twelve of our comrades were killed")
@@ -58,15 +70,15 @@ def test_russian_captions_are_translated_before_matching(sample_article: Path,
     assert data["quotes"][1]["caption_original"] == "без оружия и без подготовки."
 
 
-def test_same_language_never_calls_the_translator(sample_article: Path,
-                                                  captions_en: Path) -> None:
+def test_same_language_never_calls_the_translator(sample_article: Path, captions_en: Path) -> None:
     translator = DictionaryTranslator()
     report = verify_quotes(sample_article, captions_en, translator=translator)
     assert translator.calls == 0 and report.translated is None
 
 
 def test_without_translation_module_the_report_says_language_mismatch(
-        sample_article: Path, captions_ru: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sample_article: Path, captions_ru: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(usecase, "TRANSLATION_MODULES", ("subtools.no_such_translation",))
     report = verify_quotes(sample_article, captions_ru)
     mm = report.language_mismatch
@@ -77,8 +89,8 @@ def test_without_translation_module_the_report_says_language_mismatch(
 
 
 def test_translation_module_without_a_model_gives_its_hint(
-        sample_article: Path, captions_ru: Path, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    sample_article: Path, captions_ru: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # A translation module that exists but has no ru->en model installed.
     (tmp_path / "quotes_test_translate.py").write_text(
         "from subtools.errors import DependencyError\n"
@@ -97,5 +109,7 @@ def test_translation_module_without_a_model_gives_its_hint(
     assert mm is not None
     assert mm.reason == "no ru->en model is installed"
     assert mm.hint == "run: subtools translate --install MODEL.argosmodel"
-    assert mm.message == ("the captions are in 'ru' and the article in 'en': no ru->en model "
-                          "is installed; quotes were not checked")
+    assert mm.message == (
+        "the captions are in 'ru' and the article in 'en': no ru->en model "
+        "is installed; quotes were not checked"
+    )

@@ -16,9 +16,17 @@ from .conftest import ARTICLES
 
 def brief(path: Path, captions: Path) -> list[tuple[Any, ...]]:
     data = report_to_dict(verify_quotes(path, captions))
-    return [(q["status"], q["cues"], [(d["op"], d["article"], d["captions"], d["severity"],
-                                       d["reason"]) for d in q["differences"]])
-            for q in data["quotes"]]
+    return [
+        (
+            q["status"],
+            q["cues"],
+            [
+                (d["op"], d["article"], d["captions"], d["severity"], d["reason"])
+                for d in q["differences"]
+            ],
+        )
+        for q in data["quotes"]
+    ]
 
 
 def test_sample_article_against_english_captions(sample_article: Path, captions_en: Path) -> None:
@@ -28,20 +36,42 @@ def test_sample_article_against_english_captions(sample_article: Path, captions_
     assert data["translated"] is None and data["language_mismatch"] is None
     q = {x["id"]: x for x in data["quotes"]}
     assert [(x["id"], x["kind"], x["status"]) for x in data["quotes"]] == [
-        (1, "term", "exact"), (2, "speech", "exact"), (3, "speech", "exact"),
-        (4, "speech", "exact"), (5, "speech", "minor"), (6, "speech", "exact"),
-        (7, "speech", "exact"), (8, "speech", "changed"), (9, "term", "exact"),
-        (10, "term", "exact"), (11, "speech", "exact"), (12, "speech", "missing"),
+        (1, "term", "exact"),
+        (2, "speech", "exact"),
+        (3, "speech", "exact"),
+        (4, "speech", "exact"),
+        (5, "speech", "minor"),
+        (6, "speech", "exact"),
+        (7, "speech", "exact"),
+        (8, "speech", "changed"),
+        (9, "term", "exact"),
+        (10, "term", "exact"),
+        (11, "speech", "exact"),
+        (12, "speech", "missing"),
         (13, "speech", "missing"),
     ]
     assert (q[2]["start"], q[2]["end"], q[2]["cues"]) == (11.1, 14.0, [4])
     assert (q[4]["start"], q[4]["end"], q[4]["cues"]) == (8.0, 14.0, [3, 4])
-    assert q[5]["differences"] == [{"op": "replace", "article": "we had", "captions": "we'd",
-                                    "severity": "minor", "reason": "contraction"}]
+    assert q[5]["differences"] == [
+        {
+            "op": "replace",
+            "article": "we had",
+            "captions": "we'd",
+            "severity": "minor",
+            "reason": "contraction",
+        }
+    ]
     assert q[5]["caption_text"] == "we'd been attached to an assault unit"
     assert q[8]["paragraphs"] == [6, 7] and q[8]["cues"] == [9, 10, 11, 12, 13]
-    assert q[8]["differences"] == [{"op": "replace", "article": "artillery",
-                                    "captions": "mortar", "severity": "major", "reason": "word"}]
+    assert q[8]["differences"] == [
+        {
+            "op": "replace",
+            "article": "artillery",
+            "captions": "mortar",
+            "severity": "major",
+            "reason": "word",
+        }
+    ]
     assert q[8]["counts_as_failure"] is True
     assert q[11]["caption_text"] == "return us to our permanent base"
     for n in (12, 13):
@@ -49,8 +79,17 @@ def test_sample_article_against_english_captions(sample_article: Path, captions_
         assert q[n]["start"] is None and q[n]["cues"] == [] and q[n]["caption_text"] is None
         assert q[n]["counts_as_failure"] is False
         assert 0 < q[n]["candidate"]["score"] < 0.5
-    assert data["summary"] == {"exact": 9, "minor": 1, "changed": 1, "missing": 2, "quotes": 13,
-                               "speech": 10, "terms": 3, "other_speaker": 2, "failures": 1}
+    assert data["summary"] == {
+        "exact": 9,
+        "minor": 1,
+        "changed": 1,
+        "missing": 2,
+        "quotes": 13,
+        "speech": 10,
+        "terms": 3,
+        "other_speaker": 2,
+        "failures": 1,
+    }
     assert [x.id for x in report.failures] == [8]
 
 
@@ -61,29 +100,69 @@ def test_sample_article_against_english_captions(sample_article: Path, captions_
         ("brackets.txt", [("exact", [14], []), ("exact", [6], []), ("exact", [11], [])]),
         ("curly.txt", [("exact", [8], []), ("exact", [7, 8], []), ("exact", [13], [])]),
         ("fabricated.txt", [("exact", [1, 2], []), ("missing", [], [])]),
-        ("negation.txt", [("exact", [11], []), ("changed", [12], [
-            ("replace", "could", "couldn't", "major", "negation")])]),
-        ("number.txt", [
-            ("changed", [9, 10], [("insert", "", "twelve of", "major", "number")]),
-            ("minor", [3], [("replace", "3", "Three", "minor", "number format")]),
-            ("changed", [9, 10], [("replace", "ten", "twelve", "major", "number")]),
-        ]),
+        (
+            "negation.txt",
+            [
+                ("exact", [11], []),
+                ("changed", [12], [("replace", "could", "couldn't", "major", "negation")]),
+            ],
+        ),
+        (
+            "number.txt",
+            [
+                ("changed", [9, 10], [("insert", "", "twelve of", "major", "number")]),
+                ("minor", [3], [("replace", "3", "Three", "minor", "number format")]),
+                ("changed", [9, 10], [("replace", "ten", "twelve", "major", "number")]),
+            ],
+        ),
         ("multipara.txt", [("exact", [9, 10, 11, 12, 13], [])]),
         ("person.txt", [("changed", [3, 4], [("replace", "they", "we", "major", "person")])]),
-        ("minor.txt", [
-            ("minor", [1, 2], [("replace", "mobilised", "mobilized", "minor", "spelling"),
-                               ("replace", "fifty-seventh", "57th", "minor", "number format"),
-                               ("replace", "defence", "defense", "minor", "spelling")]),
-            ("minor", [5], [("replace", "we had", "we'd", "minor", "contraction"),
-                            ("insert", "", "an", "minor", "article")]),
-        ]),
-        ("other_speaker.txt", [("exact", [6], []), ("missing", [], []), ("missing", [], []),
-                               ("missing", [], [])]),
-        ("article.md", [("exact", [8], []), ("exact", [4], []), ("exact", [6], []),
-                        ("exact", [11], []), ("exact", [10], [])]),
-        ("article.html", [("exact", [8], []), ("exact", [4], []), ("exact", [6], []),
-                          ("exact", [8], []), ("changed", [9, 10], [
-                              ("replace", "artillery", "mortar", "major", "word")])]),
+        (
+            "minor.txt",
+            [
+                (
+                    "minor",
+                    [1, 2],
+                    [
+                        ("replace", "mobilised", "mobilized", "minor", "spelling"),
+                        ("replace", "fifty-seventh", "57th", "minor", "number format"),
+                        ("replace", "defence", "defense", "minor", "spelling"),
+                    ],
+                ),
+                (
+                    "minor",
+                    [5],
+                    [
+                        ("replace", "we had", "we'd", "minor", "contraction"),
+                        ("insert", "", "an", "minor", "article"),
+                    ],
+                ),
+            ],
+        ),
+        (
+            "other_speaker.txt",
+            [("exact", [6], []), ("missing", [], []), ("missing", [], []), ("missing", [], [])],
+        ),
+        (
+            "article.md",
+            [
+                ("exact", [8], []),
+                ("exact", [4], []),
+                ("exact", [6], []),
+                ("exact", [11], []),
+                ("exact", [10], []),
+            ],
+        ),
+        (
+            "article.html",
+            [
+                ("exact", [8], []),
+                ("exact", [4], []),
+                ("exact", [6], []),
+                ("exact", [8], []),
+                ("changed", [9, 10], [("replace", "artillery", "mortar", "major", "word")]),
+            ],
+        ),
     ],
 )
 def test_article_variants(name: str, expected: list[tuple[Any, ...]], captions_en: Path) -> None:
@@ -93,7 +172,9 @@ def test_article_variants(name: str, expected: list[tuple[Any, ...]], captions_e
 def test_other_speaker_quotes_do_not_fail_the_check(captions_en: Path) -> None:
     report = verify_quotes(ARTICLES / "other_speaker.txt", captions_en)
     assert [(q.speaker, q.other_speaker) for q in report.quotes] == [
-        ("one soldier", False), ("John Moreau", True), ("John Moreau", True),
+        ("one soldier", False),
+        ("John Moreau", True),
+        ("John Moreau", True),
         ("John Moreau", True),
     ]
     assert report.failures == ()
