@@ -135,8 +135,13 @@ def demo(
 
 
 # --- quotes commands ---
-_STATUS_STYLE = {"exact": "green", "minor": "yellow", "changed": "bold red",
-                 "missing": "red", "unchecked": "dim"}
+_STATUS_STYLE = {
+    "exact": "green",
+    "minor": "yellow",
+    "changed": "bold red",
+    "missing": "red",
+    "unchecked": "dim",
+}
 
 
 @app.command()
@@ -218,8 +223,16 @@ def _print_quote_table(report: Any) -> None:
         else:
             detail = ""
         located = q.candidate is None
-        table.add_row(str(q.id), status, q.kind, time if located else "", cues if located else "",
-                      speaker, Text(q.text), Text(detail))
+        table.add_row(
+            str(q.id),
+            status,
+            q.kind,
+            time if located else "",
+            cues if located else "",
+            speaker,
+            Text(q.text),
+            Text(detail),
+        )
     console.print(table)
     s = report.summary
     console.print(

@@ -113,10 +113,13 @@ def test_brackets_are_optional_and_ellipses_skip_caption_words() -> None:
         ["we were sent to the line", "without weapons and without training"],
     ) == ("exact", [])
     # Without the ellipsis, the skipped words are a change.
-    assert check(
-        "we were sent without training",
-        ["we were sent to the line", "without weapons and without training"],
-    )[0] == "changed"
+    assert (
+        check(
+            "we were sent without training",
+            ["we were sent to the line", "without weapons and without training"],
+        )[0]
+        == "changed"
+    )
 
 
 def test_a_quote_that_is_not_there_is_missing() -> None:
