@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import DependencyError, InputError, InternalError
+from ..errors import DependencyError, InputError, InternalError, SubtoolsError
 from ..io import atomic_output, read_track, refuse_same_path
 from ..lang import detect_language
 from ..model import Track
@@ -65,7 +65,19 @@ def _default_translation(track: Track, src: str, dst: str) -> tuple[Track, str] 
         result = translate_track(track, dst, from_lang=src)
     except (DependencyError, InputError) as exc:
         return LanguageMismatch(dst, src, exc.message, exc.hint or _hint(src, dst))
-    return result, _model_name(translate_track, result)
+    label = dict(result.meta).get("model") or _installed_model_label(src, dst)
+    return result, label
+
+
+def _installed_model_label(src: str, dst: str) -> str:
+    """Name of the installed model for the pair, for the report (best effort)."""
+    try:
+        models = importlib.import_module("subtools.translate.models")
+        argos = importlib.import_module("subtools.translate.argos")
+        info = argos.model_info(models.find_model(src, dst))
+        return f"argostranslate {info.name} {info.version}".strip()
+    except (ImportError, AttributeError, SubtoolsError):
+        return "argostranslate"
 
 
 def verify_quotes(
