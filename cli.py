@@ -79,6 +79,7 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object.")
 @handle_errors
 def info(path: InPath, encoding: Encoding = None, as_json: JsonFlag = False) -> None:
     """Describe a caption file: cues, duration, encoding, language."""
+    from subtools.quotes.html import SHOW_CANDIDATE_FROM
     from subtools.timecode import format_seconds
     from subtools.usecases.convert import describe
 
@@ -184,15 +185,20 @@ def quotes(
 
 
 def _print_quote_table(report: Any) -> None:
+    import os
+
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from subtools.quotes.html import SHOW_CANDIDATE_FROM
     from subtools.timecode import format_seconds
 
-    # Piped output gets a wide table so that lines are not folded mid-phrase.
+    # Piped output gets a wide table (unless COLUMNS says otherwise) so that
+    # lines are not folded mid-phrase.
     probe = Console()
-    console = Console(width=probe.width if probe.is_terminal else 240)
+    wide = probe.is_terminal or "COLUMNS" in os.environ
+    console = Console(width=probe.width if wide else 240)
     if report.translated:
         t = report.translated
         console.print(f"captions translated {t.from_lang} -> {t.to_lang} ({t.model}) to match")
@@ -218,8 +224,10 @@ def _print_quote_table(report: Any) -> None:
                 f"{d.severity}: {d.article or '-'} -> {d.captions or '-'} ({d.reason})"
                 for d in q.differences
             )
-        elif q.candidate is not None:
+        elif q.candidate is not None and q.candidate.score >= SHOW_CANDIDATE_FROM:
             detail = f"best candidate ({q.candidate.score:.2f}): {q.candidate.caption_text}"
+        elif q.status == "missing":
+            detail = "no caption shares enough words"
         else:
             detail = ""
         located = q.candidate is None
