@@ -6,12 +6,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from subtools.errors import InputError
+from subtools.io import read_track
+from subtools.quotes.article import parse_article
 from subtools.quotes.report import report_to_dict
+from subtools.quotes.verify import verify_paragraphs
 from subtools.usecases.quotes import verify_quotes
 
-from .conftest import ARTICLES
+from .conftest import ARTICLES, SAMPLES
 
 
 def brief(path: Path, captions: Path) -> list[tuple[Any, ...]]:
@@ -186,3 +191,53 @@ def test_missing_article_is_an_input_error(tmp_path: Path, captions_en: Path) ->
     (tmp_path / "a.pdf").write_bytes(b"%PDF")
     with pytest.raises(InputError, match="unsupported article file type"):
         verify_quotes(tmp_path / "a.pdf", captions_en)
+
+
+_WORDS = [
+    "we",
+    "were",
+    "sent",
+    "to",
+    "the",
+    "front",
+    "line",
+    "without",
+    "weapons",
+    "and",
+    "training",
+    "not",
+    "twelve",
+    "12",
+    "mortar",
+    "artillery",
+    "they",
+    "couldn't",
+    "help",
+    "us",
+    "...",
+    "…",
+    "[in]",
+    "'sandbox'",
+    '"',
+    "“",
+    "”",
+    "«",
+    "»",
+    ",",
+    ".",
+    "\n\n",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=80))
+def test_any_article_gives_a_consistent_report(words: list[str]) -> None:
+    track = read_track(SAMPLES / "captions.en.srt").track
+    for r in verify_paragraphs(parse_article(" ".join(words)), track):
+        assert r.status in ("exact", "minor", "changed", "missing")
+        assert 0.0 <= r.score <= 1.0
+        if r.match is not None:
+            numbers = [c.number for c in r.match.cues]
+            assert numbers == list(range(numbers[0], numbers[-1] + 1))
+            assert r.match.start_ms <= r.match.end_ms
+        assert (r.status == "exact") == (r.differences == ()) or r.status == "missing"
