@@ -1,0 +1,124 @@
+"""Reading and writing caption files, with a small format registry.
+
+Formats are chosen by extension. Readers return cues and notices (repairs made,
+reported), never silently change a cue; writers return text and are written
+atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Cue, Track
+from .decode import Decoded, decode_bytes
+from .files import atomic_output, atomic_write_text, read_bytes, refuse_same_path
+from .jsonfmt import parse_json, track_to_dict, write_json
+from .notices import Notice
+from .srt import parse_srt, write_srt
+from .vtt import parse_vtt, write_vtt
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "Notice",
+    "ReadResult",
+    "atomic_output",
+    "atomic_write_text",
+    "format_for",
+    "parse_text",
+    "read_track",
+    "refuse_same_path",
+    "render_track",
+    "track_to_dict",
+    "write_track",
+]
+
+Parser = Callable[[str, "str | None"], tuple[list[Cue], list[Notice]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str
+    extensions: tuple[str, ...]
+    parse: Parser
+    render: Callable[[Track], str]
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("srt", (".srt",), parse_srt, lambda t: write_srt(t.cues)),
+        Format("vtt", (".vtt",), parse_vtt, lambda t: write_vtt(t.cues)),
+        Format("json", (".json",), parse_json, lambda t: write_json(t.cues, t)),
+    )
+}
+
+
+def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> Format:
+    if fmt:
+        if fmt not in FORMATS:
+            raise InputError("unknown caption format", value=fmt,
+                             hint="use one of: " + ", ".join(FORMATS))
+        return FORMATS[fmt]
+    ext = Path(path).suffix.lower()
+    for f in FORMATS.values():
+        if ext in f.extensions:
+            return f
+    known = ", ".join(e for f in FORMATS.values() for e in f.extensions)
+    raise InputError("unsupported caption file type", path=path, value=ext or "(none)",
+                     hint=f"use one of: {known}")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    track: Track
+    encoding: Decoded
+    notices: tuple[Notice, ...]
+    format: str
+
+
+def parse_text(text: str, fmt: str, source: str | None = None) -> tuple[Track, list[Notice]]:
+    cues, notices = FORMATS[fmt].parse(text, source)
+    return Track(tuple(cues), source=source), notices
+
+
+def read_track(path: str | os.PathLike[str], *, encoding: str | None = None,
+               fmt: str | None = None) -> ReadResult:
+    """Read a caption file: detect the encoding, normalise newlines, parse and validate."""
+    spec = format_for(path, fmt)
+    data = read_bytes(path)
+    if not data.strip():
+        raise InputError("empty file", path=path)
+    decoded = decode_bytes(data, encoding=encoding, path=path)
+    text = decoded.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise InputError("binary data, not a subtitle file", path=path)
+    track, notices = parse_text(text, spec.name, str(path))
+    if spec.name == "json":
+        track = _json_track(text, track)
+    return ReadResult(track, decoded, tuple(notices), spec.name)
+
+
+def _json_track(text: str, track: Track) -> Track:
+    import json
+
+    data = json.loads(text)
+    if isinstance(data, dict):
+        lang = data.get("language")
+        track = track.with_language(lang if isinstance(lang, str) else None)
+    return track
+
+
+def render_track(track: Track, fmt: str) -> str:
+    return FORMATS[fmt].render(track)
+
+
+def write_track(track: Track, path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """Write ``track`` atomically in the format of ``path``'s extension; return the format."""
+    spec = format_for(path, fmt)
+    atomic_write_text(path, spec.render(track))
+    return spec.name

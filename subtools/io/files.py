@@ -1,0 +1,62 @@
+"""Safe file handling: atomic outputs and refusing to overwrite an input."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import InputError
+
+__all__ = ["atomic_output", "atomic_write_text", "refuse_same_path", "read_bytes"]
+
+
+def refuse_same_path(source: str | os.PathLike[str], output: str | os.PathLike[str]) -> None:
+    a, b = Path(source), Path(output)
+    same = a.resolve() == b.resolve()
+    if not same and a.exists() and b.exists():
+        same = os.path.samefile(a, b)
+    if same:
+        raise InputError("output path is the input file; refusing to overwrite it", path=output)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike[str], suffix: str | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; rename it over ``path`` only on success.
+
+    The temp file keeps the target's extension so tools that pick a format from
+    the name (ffmpeg) behave the same.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError("output folder does not exist", path=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or target.suffix,
+                               dir=folder)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp_path.unlink()
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
+    with atomic_output(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    p = Path(path)
+    if not p.exists():
+        raise InputError("file not found", path=p)
+    if p.is_dir():
+        raise InputError("is a folder, not a file", path=p)
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=p) from None

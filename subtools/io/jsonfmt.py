@@ -1,0 +1,52 @@
+"""JSON captions: ``{"language", "source", "cues": [{"start", "end", "text"}]}`` in ms."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import InputError
+from ..model import Cue, Track
+from .notices import Notice
+
+__all__ = ["parse_json", "write_json", "track_to_dict"]
+
+
+def track_to_dict(track: Track) -> dict[str, Any]:
+    return {
+        "language": track.language,
+        "source": track.source,
+        "cues": [
+            {"index": n, "start": c.start, "end": c.end, "text": c.text}
+            for n, c in enumerate(track.cues, 1)
+        ],
+    }
+
+
+def write_json(cues: Iterable[Cue], track: Track | None = None) -> str:
+    base = track.with_cues(cues) if track is not None else Track(tuple(cues))
+    return json.dumps(track_to_dict(base), ensure_ascii=False, indent=2) + "\n"
+
+
+def parse_json(text: str, path: str | None = None) -> tuple[list[Cue], list[Notice]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+    raw = data.get("cues") if isinstance(data, dict) else data
+    if not isinstance(raw, list):
+        raise InputError("JSON captions need a list of cues (or an object with 'cues')", path=path)
+    cues = []
+    for n, item in enumerate(raw, 1):
+        try:
+            start, end, body = item["start"], item["end"], item["text"]
+        except (KeyError, TypeError):
+            raise InputError("cue needs start, end (ms) and text", path=path, value=f"cue {n}") from None
+        if not (isinstance(start, int) and isinstance(end, int) and isinstance(body, str)):
+            raise InputError("start/end must be integer ms and text a string", path=path,
+                             value=f"cue {n}")
+        if start < 0 or end < start:
+            raise InputError("cue times out of order", path=path, value=f"cue {n}: {start}-{end}")
+        cues.append(Cue(start, end, body))
+    return cues, []

@@ -1,0 +1,81 @@
+"""``convert`` and ``info``: read a caption file, report on it, write it in another format."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..io import Notice, format_for, read_track, refuse_same_path, write_track
+from ..lang import detect_language
+from ..model import Track
+
+__all__ = ["TrackInfo", "ConvertResult", "load_track", "describe", "convert"]
+
+
+@dataclass(frozen=True, slots=True)
+class TrackInfo:
+    path: str
+    format: str
+    encoding: str
+    cues: int
+    start_ms: int
+    end_ms: int
+    language: str | None
+    notices: tuple[Notice, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "format": self.format,
+            "encoding": self.encoding,
+            "cues": self.cues,
+            "start": self.start_ms / 1000,
+            "end": self.end_ms / 1000,
+            "duration": (self.end_ms - self.start_ms) / 1000,
+            "language": self.language,
+            "warnings": [str(n) for n in self.notices],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertResult:
+    output: str
+    format: str
+    cues: int
+    encoding: str
+    notices: tuple[Notice, ...]
+
+
+def load_track(path: str | os.PathLike[str], encoding: str | None = None,
+               detect: bool = True) -> tuple[Track, TrackInfo]:
+    """Read a track and detect its language from the joined text."""
+    result = read_track(path, encoding=encoding)
+    track = result.track
+    if track.language is None and detect:
+        track = track.with_language(detect_language(track.text))
+    info = TrackInfo(
+        path=str(path),
+        format=result.format,
+        encoding=result.encoding.label,
+        cues=len(track),
+        start_ms=track.start,
+        end_ms=track.end,
+        language=track.language,
+        notices=result.notices,
+    )
+    return track, info
+
+
+def describe(path: str | os.PathLike[str], encoding: str | None = None) -> TrackInfo:
+    return load_track(path, encoding)[1]
+
+
+def convert(source: str | os.PathLike[str], output: str | os.PathLike[str],
+            encoding: str | None = None) -> ConvertResult:
+    refuse_same_path(source, output)
+    format_for(output)  # fail on an unknown extension before reading anything
+    track, info = load_track(source, encoding, detect=Path(output).suffix.lower() == ".json")
+    fmt = write_track(track, output)
+    return ConvertResult(str(output), fmt, len(track), info.encoding, info.notices)
