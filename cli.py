@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -110,7 +109,9 @@ def convert(
 
     result = run(source, output, encoding)
     warn(result.notices)
-    typer.echo(f"wrote {result.output} ({result.format}, {result.cues} cues, read as {result.encoding})")
+    typer.echo(
+        f"wrote {result.output} ({result.format}, {result.cues} cues, read as {result.encoding})"
+    )
 
 
 # --- workflow commands ---
@@ -139,4 +140,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
