@@ -91,3 +91,20 @@ def run_python(code: str, packages: Path, timeout: int = 120) -> subprocess.Comp
         [sys.executable, "-c", code], env=argos_env(packages), capture_output=True, text=True,
         timeout=timeout, cwd=ROOT, check=False,
     )
+
+
+def _variant_pair(tmp: Path, from_code: str, to_code: str) -> Path:
+    """A copy of the fixture archive whose metadata claims another language pair."""
+    import json
+    import zipfile
+
+    out = tmp / f"{from_code}_{to_code}.argosmodel"
+    with zipfile.ZipFile(FIXTURE_MODEL) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.endswith("/metadata.json"):
+                meta = json.loads(data)
+                meta.update(from_code=from_code, to_code=to_code)
+                data = json.dumps(meta).encode()
+            dst.writestr(item.filename, data)
+    return out
