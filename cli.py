@@ -186,19 +186,23 @@ app.add_typer(models_app, name="models")
 @handle_errors
 def translate(
     source: InPath,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Output file (.srt, .vtt, .json).")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Output file (.srt, .vtt, .json).")
+    ],
     to_lang: Annotated[str, typer.Option("--to", help="Target language code.")] = "en",
     from_lang: Annotated[
         str, typer.Option("--from", help="Source language code, or 'auto' to detect it.")
     ] = "auto",
     model: Annotated[
-        Path | None, typer.Option("--model", help="Use this .argosmodel file without installing it.")
+        Path | None,
+        typer.Option("--model", help="Use this .argosmodel file without installing it."),
     ] = None,
     glossary: Annotated[
         Path | None, typer.Option("--glossary", help="TSV of: source term<TAB>target term.")
     ] = None,
     bilingual: Annotated[
-        bool, typer.Option("--bilingual", help="Source above translation (SRT/VTT), both in JSON.")
+        bool,
+        typer.Option("--bilingual", help="Source above translation (SRT/VTT), both in JSON."),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     encoding: Encoding = None,

@@ -70,12 +70,23 @@ def main() -> int:
         work = Path(tmp)
         env = dict(os.environ)
         env.update(
-            ARGOS_PACKAGES_DIR=str(work / "packages"), XDG_DATA_HOME=str(work / "data"),
-            XDG_CONFIG_HOME=str(work / "config"), XDG_CACHE_HOME=str(work / "cache"),
+            ARGOS_PACKAGES_DIR=str(work / "packages"),
+            XDG_DATA_HOME=str(work / "data"),
+            XDG_CONFIG_HOME=str(work / "config"),
+            XDG_CACHE_HOME=str(work / "cache"),
             PYTHONPATH=str(ROOT),
         )
-        os.environ.update({k: env[k] for k in ("ARGOS_PACKAGES_DIR", "XDG_DATA_HOME",
-                                               "XDG_CONFIG_HOME", "XDG_CACHE_HOME")})
+        os.environ.update(
+            {
+                k: env[k]
+                for k in (
+                    "ARGOS_PACKAGES_DIR",
+                    "XDG_DATA_HOME",
+                    "XDG_CONFIG_HOME",
+                    "XDG_CACHE_HOME",
+                )
+            }
+        )
         from subtools.translate import argos, models
         from subtools.translate.sentences import plan_track
 
@@ -89,8 +100,9 @@ def main() -> int:
         # Warm the OS file cache so neither side pays the first disk read.
         timed([py, "-c", "import argostranslate.translate, ctranslate2"], env)
 
-        t_sub = timed([py, "cli.py", "translate", str(src), "-o", str(work / "a.srt"),
-                       "--quiet"], env)
+        t_sub = timed(
+            [py, "cli.py", "translate", str(src), "-o", str(work / "a.srt"), "--quiet"], env
+        )
         t_naive = timed([py, "-c", NAIVE, str(src), str(work / "b.srt")], env)
         print("\nwhole process (startup included)")
         print(f"  subtools translate:        {t_sub:7.2f} s  {n / t_sub:8.1f} cues/s")
@@ -98,8 +110,15 @@ def main() -> int:
         print(f"  ratio: subtools is {t_naive / t_sub:.1f}x faster")
 
         t_help = timed([py, "cli.py", "--help"], env)
-        t_imp_sub = timed([py, "-c", "import subtools.usecases.translate, "
-                           "argostranslate.package, ctranslate2, sentencepiece"], env)
+        t_imp_sub = timed(
+            [
+                py,
+                "-c",
+                "import subtools.usecases.translate, "
+                "argostranslate.package, ctranslate2, sentencepiece",
+            ],
+            env,
+        )
         t_imp_argos = timed([py, "-c", "import argostranslate.translate"], env)
         t_py = timed([py, "-c", "pass"], env)
         print("\nimport / startup (separate processes)")

@@ -244,16 +244,16 @@ def _train_marian(
         loss = torch.nn.functional.cross_entropy(
             out.logits.reshape(-1, out.logits.shape[-1]), labels.reshape(-1), ignore_index=-100
         )
-        loss.backward()
+        loss.backward()  # type: ignore[no-untyped-call]
         optimizer.step()
         # CTranslate2 starts the decoder from a zero vector, not from <pad>'s row.
         with torch.no_grad():
-            emb.weight[pad].zero_()
+            emb.weight[pad].zero_()  # type: ignore[index]
         loss_value = float(loss.detach())
         if step % 100 == 0:
             print(f"  step {step:4d} loss {loss_value:.4f}", file=sys.stderr)
     print(f"  final loss {loss_value:.5f}", file=sys.stderr)
-    model.eval()
+    model.eval()  # type: ignore[no-untyped-call]
     out_dir = workdir / "hf"
     model.save_pretrained(out_dir)
     return out_dir, tokens

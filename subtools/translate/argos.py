@@ -220,15 +220,17 @@ def download_package(from_code: str, to_code: str, folder: Path) -> Path:
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
         raise DependencyError(
-            f"cannot reach the argos package index ({reason})", value=s.remote_package_index,
+            f"cannot reach the argos package index ({reason})",
+            value=s.remote_package_index,
             hint=how,
         ) from None
     for entry in index if isinstance(index, list) else []:
         if entry.get("from_code") == from_code and entry.get("to_code") == to_code:
             data = networking.get_from(entry.get("links", []))
             if not data:
-                raise DependencyError(f"download of the {from_code}->{to_code} model failed",
-                                      hint=how)
+                raise DependencyError(
+                    f"download of the {from_code}->{to_code} model failed", hint=how
+                )
             target = folder / f"translate-{from_code}_{to_code}.argosmodel"
             target.write_bytes(data)
             return target

@@ -21,8 +21,14 @@ from ..io.decode import decode_bytes
 from ..io.files import read_bytes
 from .sentences import Plan
 
-__all__ = ["GlossaryEntry", "GlossaryMiss", "check_glossary", "load_glossary", "parse_glossary",
-           "term_in"]
+__all__ = [
+    "GlossaryEntry",
+    "GlossaryMiss",
+    "check_glossary",
+    "load_glossary",
+    "parse_glossary",
+    "term_in",
+]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -42,8 +48,12 @@ class GlossaryMiss:
     translation: str
 
     def to_dict(self) -> dict[str, object]:
-        return {"source": self.source, "target": self.target, "cues": list(self.cues),
-                "translation": self.translation}
+        return {
+            "source": self.source,
+            "target": self.target,
+            "cues": list(self.cues),
+            "translation": self.translation,
+        }
 
 
 def parse_glossary(text: str, path: str | None = None) -> tuple[GlossaryEntry, ...]:
@@ -54,8 +64,9 @@ def parse_glossary(text: str, path: str | None = None) -> tuple[GlossaryEntry, .
             continue
         fields = line.split("\t")
         if len(fields) != 2 or not fields[0].strip() or not fields[1].strip():
-            raise InputError("glossary line needs: source term<TAB>target term", path=path,
-                             line=n, value=line)
+            raise InputError(
+                "glossary line needs: source term<TAB>target term", path=path, line=n, value=line
+            )
         entries.append(GlossaryEntry(fields[0].strip(), fields[1].strip(), n))
     return tuple(entries)
 
@@ -81,8 +92,15 @@ def term_in(term: str, text: str, *, inflected: bool = False) -> bool:
     for i in range(len(have) - len(want) + 1):
         ok = True
         for w, h in zip(want, have[i : i + len(want)], strict=True):
-            if not (h == w or (inflected and len(w) > 4 and h.startswith(_stem(w))
-                               and len(h) - len(_stem(w)) <= 3)):
+            if not (
+                h == w
+                or (
+                    inflected
+                    and len(w) > 4
+                    and h.startswith(_stem(w))
+                    and len(h) - len(_stem(w)) <= 3
+                )
+            ):
                 ok = False
                 break
         if ok:
@@ -90,8 +108,9 @@ def term_in(term: str, text: str, *, inflected: bool = False) -> bool:
     return False
 
 
-def check_glossary(plan: Plan, translations: Sequence[str],
-                   glossary: Sequence[GlossaryEntry]) -> tuple[GlossaryMiss, ...]:
+def check_glossary(
+    plan: Plan, translations: Sequence[str], glossary: Sequence[GlossaryEntry]
+) -> tuple[GlossaryMiss, ...]:
     misses: list[GlossaryMiss] = []
     for entry in glossary:
         for i, (sentence, translated) in enumerate(zip(plan.sentences, translations, strict=True)):

@@ -60,7 +60,8 @@ def check_archive(path: Path) -> ArchiveInfo:
             if len(tops) != 1 or not all("/" in n or n.endswith("/") for n in names):
                 raise InputError(
                     "not an .argosmodel: it must hold exactly one top-level folder",
-                    path=path, value=", ".join(sorted(tops)[:5]),
+                    path=path,
+                    value=", ".join(sorted(tops)[:5]),
                 )
             top = tops.pop()
             if top in {"", ".", ".."} or any(".." in Path(n).parts for n in names):
@@ -77,7 +78,9 @@ def check_archive(path: Path) -> ArchiveInfo:
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise InputError(f"damaged .argosmodel: {exc}", path=path) from None
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise InputError("damaged .argosmodel: metadata.json is not valid JSON", path=path) from None
+        raise InputError(
+            "damaged .argosmodel: metadata.json is not valid JSON", path=path
+        ) from None
     if not isinstance(meta, dict) or meta.get("type", "translate") != "translate":
         raise InputError("not a translation package (metadata type)", path=path)
     src, dst = meta.get("from_code"), meta.get("to_code")
@@ -112,8 +115,10 @@ def install_from_index(from_code: str, to_code: str, folder: Path | None = None)
         downloaded = argos.download_package(from_code, to_code, Path(tmp))
         info = check_archive(downloaded)
         if (info.from_code, info.to_code) != (from_code, to_code):
-            raise InputError("the index served a model for another pair",
-                             value=f"{info.from_code}->{info.to_code}")
+            raise InputError(
+                "the index served a model for another pair",
+                value=f"{info.from_code}->{info.to_code}",
+            )
         return install_file(downloaded, root)
 
 
@@ -122,8 +127,11 @@ def list_models(folder: Path | None = None) -> list[ModelInfo]:
 
 
 def _matching(from_code: str, to_code: str, folder: Path | None) -> list[tuple[Any, ModelInfo]]:
-    found = [(p, i) for p, i in argos.installed(folder)
-             if (i.from_code, i.to_code) == (from_code, to_code)]
+    found = [
+        (p, i)
+        for p, i in argos.installed(folder)
+        if (i.from_code, i.to_code) == (from_code, to_code)
+    ]
     # A real model wins over the test fixture when both are installed.
     return sorted(found, key=lambda pi: (pi[1].is_test_fixture, pi[1].name))
 
@@ -153,8 +161,9 @@ def remove_model(from_code: str, to_code: str, folder: Path | None = None) -> li
     """Remove every installed model for the pair; returns what was removed."""
     found = _matching(from_code, to_code, folder)
     if not found:
-        raise InputError(f"no model for {from_code}->{to_code} is installed",
-                         hint="see `subtools models list`")
+        raise InputError(
+            f"no model for {from_code}->{to_code} is installed", hint="see `subtools models list`"
+        )
     for _, info in found:
         assert info.path is not None
         shutil.rmtree(info.path)

@@ -253,8 +253,9 @@ def plan_track(track: Track) -> Plan:
     return Plan(track, tuple(layouts), tuple(pieces), tuple(sentences))
 
 
-def distribute(translation: str, weights: Sequence[int], sources: Sequence[str] = (),
-               lang: str = "en") -> list[str]:
+def distribute(
+    translation: str, weights: Sequence[int], sources: Sequence[str] = (), lang: str = "en"
+) -> list[str]:
     """Split ``translation`` at word boundaries into ``len(weights)`` parts.
 
     Part sizes follow the weights (source characters per fragment); a break
@@ -272,21 +273,24 @@ def distribute(translation: str, weights: Sequence[int], sources: Sequence[str] 
         return words + [""] * (k - n)
     total_w = sum(weights) or k
     cum = [0]
-    for w in words:
-        cum.append(cum[-1] + len(w) + 1)
+    for word in words:
+        cum.append(cum[-1] + len(word) + 1)
     total_c = max(cum[-1] - 1, 1)
     glue = GLUE_WORDS.get(lang, frozenset()) | GLUE_WORDS["en"]
-    targets, acc = [], 0
-    for w in weights[:-1]:
-        acc += w
+    targets: list[float] = []
+    acc = 0
+    for weight in weights[:-1]:
+        acc += weight
         targets.append(acc / total_w)
 
     def cost(j: int, b: int) -> float:
         c = abs(min(cum[b], total_c) / total_c - targets[j])
         if 0 < b < n:
             prev = words[b - 1]
-            if j < len(sources) and sources[j].rstrip().endswith(_PUNCT_END) and prev.endswith(
-                _PUNCT_END
+            if (
+                j < len(sources)
+                and sources[j].rstrip().endswith(_PUNCT_END)
+                and prev.endswith(_PUNCT_END)
             ):
                 c -= 0.12
             if prev.lower().strip("\"'«(") in glue:
@@ -329,15 +333,20 @@ def _apply_spans(text: str, spans: Sequence[Span]) -> str:
         if span.whole:
             a, b = 0, n
         else:
-            a = min(int(round(span.start * n)), n - 1)
-            b = max(int(round(span.end * n)), a + 1)
+            a = min(round(span.start * n), n - 1)
+            b = max(round(span.end * n), a + 1)
         opens[a].append(span.open)
         closes[b - 1].insert(0, span.close)
     return " ".join("".join(opens[i]) + w + "".join(closes[i]) for i, w in enumerate(words))
 
 
-def assemble(plan: Plan, translations: Sequence[str], lang: str = "en",
-             max_chars: int = 42, max_lines: int = 2) -> tuple[Track, tuple[int, ...]]:
+def assemble(
+    plan: Plan,
+    translations: Sequence[str],
+    lang: str = "en",
+    max_chars: int = 42,
+    max_lines: int = 2,
+) -> tuple[Track, tuple[int, ...]]:
     """Put translated sentences back on the plan's cues.
 
     Returns the new track (same cues, same timings) and the 0-based indices of

@@ -88,14 +88,16 @@ def resolve_source_language(track: Track, from_lang: str | None) -> tuple[str, b
     if found is None:
         raise InputError(
             "cannot detect the source language (too little text)",
-            path=track.source, hint="pass --from LANG, e.g. --from ru",
+            path=track.source,
+            hint="pass --from LANG, e.g. --from ru",
         )
     return found, True
 
 
 @contextlib.contextmanager
-def _backend(from_lang: str, to_lang: str, model: Path | None,
-             detected: bool) -> Iterator[tuple[Translator, ModelInfo]]:
+def _backend(
+    from_lang: str, to_lang: str, model: Path | None, detected: bool
+) -> Iterator[tuple[Translator, ModelInfo]]:
     from ..translate import argos, models
 
     if model is None:
@@ -107,23 +109,31 @@ def _backend(from_lang: str, to_lang: str, model: Path | None,
         translator = argos.ArgosTranslator(pkg)
         info = translator.info
         if (info.from_code, info.to_code) != (from_lang, to_lang):
-            hint = ("pass --from to override the detected language" if detected
-                    else "use a model for this pair")
+            hint = (
+                "pass --from to override the detected language"
+                if detected
+                else "use a model for this pair"
+            )
             raise InputError(
                 f"the model translates {info.pair}, but {from_lang}->{to_lang} is needed",
-                path=model, hint=hint,
+                path=model,
+                hint=hint,
             )
         yield translator, info
 
 
 def _check_pair(from_lang: str, to_lang: str, source: str | None) -> None:
     if from_lang == to_lang:
-        raise InputError(f"the captions are already in {to_lang}", path=source,
-                         hint="pass --from if the language was detected wrongly")
+        raise InputError(
+            f"the captions are already in {to_lang}",
+            path=source,
+            hint="pass --from if the language was detected wrongly",
+        )
 
 
-def translate_track(track: Track, to_lang: str, from_lang: str | None = None,
-                    translator: Translator | None = None) -> Track:
+def translate_track(
+    track: Track, to_lang: str, from_lang: str | None = None, translator: Translator | None = None
+) -> Track:
     """Sentence-aware translation of a track in memory (same cues and timings).
 
     With no ``translator``, the installed argos model for the pair is used.
@@ -140,10 +150,17 @@ def translate_track(track: Track, to_lang: str, from_lang: str | None = None,
 def stderr_progress() -> tuple[Progress, contextlib.AbstractContextManager[Any]]:
     """A rich progress bar on stderr (the caller shows it only on a TTY)."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TimeRemainingColumn
+    from rich.progress import Progress as Bar
 
-    bar = Bar("translating", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-              console=Console(stderr=True), transient=True)
+    bar = Bar(
+        "translating",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
     task = bar.add_task("translating", total=None)
 
     def update(done: int, total: int) -> None:
@@ -152,14 +169,18 @@ def stderr_progress() -> tuple[Progress, contextlib.AbstractContextManager[Any]]
     return update, bar
 
 
-def _write_bilingual(result: TrackTranslation, source: Track, out: Path, meta: dict[str, Any]) -> None:
+def _write_bilingual(
+    result: TrackTranslation, source: Track, out: Path, meta: dict[str, Any]
+) -> None:
     fmt = format_for(out).name
     if fmt == "json":
         cues = [
             {"index": n, "start": s.start, "end": s.end, "source": s.text, "text": t.text}
             for n, (s, t) in enumerate(zip(source.cues, result.track.cues, strict=True), 1)
         ]
-        atomic_write_text(out, json.dumps({**meta, "cues": cues}, ensure_ascii=False, indent=2) + "\n")
+        atomic_write_text(
+            out, json.dumps({**meta, "cues": cues}, ensure_ascii=False, indent=2) + "\n"
+        )
         return
     pairs = zip(source.cues, result.track.cues, strict=True)
     both = [t.with_text(s.text + "\n" + t.text) if s.text != t.text else t for s, t in pairs]
@@ -197,10 +218,18 @@ def translate_file(
         done = translate_cues(track, backend, to_lang=to_lang, glossary=terms, progress=progress)
     translated = done.track.with_source(f"translation of {src_path}")
     result = TranslateResult(
-        track=translated, source_track=track, source_language=lang, target_language=to_lang,
-        detected=detected, model=info, sentences=done.sentences,
-        glossary_misses=done.glossary_misses, skipped_cues=done.skipped_cues,
-        filled_cues=done.filled_cues, output=str(out), bilingual=bilingual,
+        track=translated,
+        source_track=track,
+        source_language=lang,
+        target_language=to_lang,
+        detected=detected,
+        model=info,
+        sentences=done.sentences,
+        glossary_misses=done.glossary_misses,
+        skipped_cues=done.skipped_cues,
+        filled_cues=done.filled_cues,
+        output=str(out),
+        bilingual=bilingual,
     )
     if bilingual:
         meta = {k: v for k, v in result.to_dict().items() if k not in {"output"}}
@@ -217,8 +246,12 @@ def list_models() -> list[ModelInfo]:
     return models.list_models()
 
 
-def install_model(file: str | os.PathLike[str] | None = None, *, from_lang: str | None = None,
-                  to_lang: str | None = None) -> ModelInfo:
+def install_model(
+    file: str | os.PathLike[str] | None = None,
+    *,
+    from_lang: str | None = None,
+    to_lang: str | None = None,
+) -> ModelInfo:
     """Install from an .argosmodel file, or download the pair from the argos index."""
     from ..translate import models
 

@@ -88,8 +88,13 @@ def empty_packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 
 def run_python(code: str, packages: Path, timeout: int = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", code], env=argos_env(packages), capture_output=True, text=True,
-        timeout=timeout, cwd=ROOT, check=False,
+        [sys.executable, "-c", code],
+        env=argos_env(packages),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        check=False,
     )
 
 

@@ -20,24 +20,16 @@ from subtools.usecases.translate import real_model_installed, translate_file, tr
 from .conftest import FIXTURE_MODEL, GOLDEN, SAMPLE_RU, run_python
 
 MEMORISED = {
-    "Мы, мобилизованные из 57-го батальона, обращаемся к министру обороны.":
-        "We, the mobilized men of the 57th Battalion, are appealing to the defense minister.",
-    "Три недели назад нас отправили на передовую без оружия и без подготовки.":
-        "Three weeks ago we were sent to the front line without weapons and without training.",
-    "Командир сказал, что нас прикрепили к штурмовому отряду.":
-        "The commander said that we had been attached to an assault unit.",
+    "Мы, мобилизованные из 57-го батальона, обращаемся к министру обороны.": "We, the mobilized men of the 57th Battalion, are appealing to the defense minister.",
+    "Три недели назад нас отправили на передовую без оружия и без подготовки.": "Three weeks ago we were sent to the front line without weapons and without training.",
+    "Командир сказал, что нас прикрепили к штурмовому отряду.": "The commander said that we had been attached to an assault unit.",
     "Мы не подписывали никаких контрактов.": "We did not sign any contracts.",
-    "Мы не отказываемся служить, но мы не пойдём в «песочницу» без патронов.":
-        'We do not refuse to serve, but we will not go into the "sandbox" without ammunition.',
-    "Вчера двенадцать наших товарищей погибли под миномётным огнём у нулевой линии.":
-        "Yesterday twelve of our comrades were killed by mortar fire near the zero line.",
-    "Мы обратились к коменданту и военной полиции.":
-        "We appealed to the commandant and the military police.",
-    "Нам ответили, что ничем не могут помочь.":
-        "We were told that they could not help in any way.",
+    "Мы не отказываемся служить, но мы не пойдём в «песочницу» без патронов.": 'We do not refuse to serve, but we will not go into the "sandbox" without ammunition.',
+    "Вчера двенадцать наших товарищей погибли под миномётным огнём у нулевой линии.": "Yesterday twelve of our comrades were killed by mortar fire near the zero line.",
+    "Мы обратились к коменданту и военной полиции.": "We appealed to the commandant and the military police.",
+    "Нам ответили, что ничем не могут помочь.": "We were told that they could not help in any way.",
     "Поэтому мы записываем это видео.": "That is why we are recording this video.",
-    "Просим вернуть нас в пункт постоянной дислокации.":
-        "We ask to be returned to our permanent base.",
+    "Просим вернуть нас в пункт постоянной дислокации.": "We ask to be returned to our permanent base.",
     "Всё, выключай.": "That's it, turn it off.",
     "Подожди.": "Wait.",
 }
@@ -53,7 +45,10 @@ MULTI_CUE = [
 def test_fixture_metadata_marks_it_as_a_test_fixture(with_model: Path) -> None:
     (info,) = models.list_models()
     assert (info.from_code, info.to_code, info.name, info.is_test_fixture) == (
-        "ru", "en", "ru_en-subtools-test-fixture", True,
+        "ru",
+        "en",
+        "ru_en-subtools-test-fixture",
+        True,
     )
     assert "not a real translation" in info.describe()
     assert real_model_installed("ru", "en") is False
@@ -124,7 +119,6 @@ def test_track_with_nothing_to_translate_keeps_every_cue(with_model: Path) -> No
     from subtools.model import Cue, Track
 
     track = Track((Cue(0, 1000, "♪♪"), Cue(1000, 2000, "<i></i>")))
-    done = translate_cues(track, argos.ArgosTranslator(models.find_model("ru", "en")),
-                          to_lang="en")
+    done = translate_cues(track, argos.ArgosTranslator(models.find_model("ru", "en")), to_lang="en")
     assert [c.text for c in done.track] == ["♪♪", "<i></i>"]
     assert done.skipped_cues == (1, 2)

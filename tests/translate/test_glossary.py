@@ -52,13 +52,22 @@ def test_check_reports_misses_with_cue_numbers() -> None:
     glossary = parse_glossary(
         "министр обороны\tdefense minister\nнулевая линия\tzero-line position\n"
     )
-    done = translate_cues(track, FakeTranslator({
-        "Вчера двенадцать наших товарищей погибли под миномётным огнём у нулевой линии.":
-            "Yesterday twelve comrades died under mortar fire at the zero line.",
-        "Мы, мобилизованные из 57-го батальона, обращаемся к министру обороны.":
-            "We, mobilized from the 57th battalion, appeal to the Defense Minister.",
-    }), to_lang="en", glossary=glossary)
+    done = translate_cues(
+        track,
+        FakeTranslator(
+            {
+                "Вчера двенадцать наших товарищей погибли под миномётным огнём у нулевой линии.": "Yesterday twelve comrades died under mortar fire at the zero line.",
+                "Мы, мобилизованные из 57-го батальона, обращаемся к министру обороны.": "We, mobilized from the 57th battalion, appeal to the Defense Minister.",
+            }
+        ),
+        to_lang="en",
+        glossary=glossary,
+    )
     assert done.glossary_misses == (
-        GlossaryMiss("нулевая линия", "zero-line position", (9, 10),
-                     "Yesterday twelve comrades died under mortar fire at the zero line."),
+        GlossaryMiss(
+            "нулевая линия",
+            "zero-line position",
+            (9, 10),
+            "Yesterday twelve comrades died under mortar fire at the zero line.",
+        ),
     )

@@ -20,7 +20,7 @@ def _variant(tmp: Path, name: str, folder: str, **meta_changes: object) -> Path:
     with zipfile.ZipFile(FIXTURE_MODEL) as src, zipfile.ZipFile(out, "w") as dst:
         for item in src.infolist():
             data = src.read(item)
-            arc = folder + item.filename[item.filename.index("/"):]
+            arc = folder + item.filename[item.filename.index("/") :]
             if item.filename.endswith("/metadata.json"):
                 meta = json.loads(data)
                 meta.update(meta_changes)
@@ -49,20 +49,39 @@ def test_check_archive_reads_the_fixture() -> None:
 @pytest.mark.parametrize(
     ("files", "message"),
     [
-        ({"a/metadata.json": b"{}", "b/model/model.bin": b""},
-         "must hold exactly one top-level folder"),
-        ({"p/metadata.json": b'{"from_code":"ru","to_code":"en"}', "p/sentencepiece.model": b""},
-         "missing model/model.bin"),
-        ({"p/metadata.json": b"{oops", "p/model/model.bin": b"", "p/sentencepiece.model": b""},
-         "metadata.json is not valid JSON"),
-        ({"p/metadata.json": b'{"type":"sbd"}', "p/model/model.bin": b"",
-          "p/sentencepiece.model": b""}, "not a translation package"),
-        ({"p/metadata.json": b'{"from_code":"ru"}', "p/model/model.bin": b"",
-          "p/sentencepiece.model": b""}, "lacks from_code/to_code"),
+        (
+            {"a/metadata.json": b"{}", "b/model/model.bin": b""},
+            "must hold exactly one top-level folder",
+        ),
+        (
+            {"p/metadata.json": b'{"from_code":"ru","to_code":"en"}', "p/sentencepiece.model": b""},
+            "missing model/model.bin",
+        ),
+        (
+            {"p/metadata.json": b"{oops", "p/model/model.bin": b"", "p/sentencepiece.model": b""},
+            "metadata.json is not valid JSON",
+        ),
+        (
+            {
+                "p/metadata.json": b'{"type":"sbd"}',
+                "p/model/model.bin": b"",
+                "p/sentencepiece.model": b"",
+            },
+            "not a translation package",
+        ),
+        (
+            {
+                "p/metadata.json": b'{"from_code":"ru"}',
+                "p/model/model.bin": b"",
+                "p/sentencepiece.model": b"",
+            },
+            "lacks from_code/to_code",
+        ),
     ],
 )
-def test_check_archive_refuses_broken_archives(tmp_path: Path, files: dict[str, bytes],
-                                               message: str) -> None:
+def test_check_archive_refuses_broken_archives(
+    tmp_path: Path, files: dict[str, bytes], message: str
+) -> None:
     with pytest.raises(InputError, match=message):
         models.check_archive(_zip(tmp_path, "x.argosmodel", files))
 
@@ -87,8 +106,9 @@ def test_install_list_find_remove(empty_packages: Path, tmp_path: Path) -> None:
     assert [m.name for m in models.list_models()] == ["ru_en-subtools-test-fixture"]
     assert models.real_model_installed("ru", "en") is False
     # A "real" model for the same pair is preferred over the fixture.
-    real = _variant(tmp_path, "real.argosmodel", "translate-ru_en-1_9",
-                    subtools_test_fixture=None, code="ru_en")
+    real = _variant(
+        tmp_path, "real.argosmodel", "translate-ru_en-1_9", subtools_test_fixture=None, code="ru_en"
+    )
     models.install_file(real)
     assert models.real_model_installed("ru", "en") is True
     assert Path(models.find_model("ru", "en").package_path).name == "translate-ru_en-1_9"
@@ -105,8 +125,9 @@ def test_install_from_index_offline_says_how_to_install_a_file(
     import argostranslate.settings
 
     # Port 9 (discard) on localhost refuses connections: a deterministic "offline".
-    monkeypatch.setattr(argostranslate.settings, "remote_package_index",
-                        "http://127.0.0.1:9/index.json")
+    monkeypatch.setattr(
+        argostranslate.settings, "remote_package_index", "http://127.0.0.1:9/index.json"
+    )
     with pytest.raises(DependencyError) as err:
         models.install_from_index("ru", "en")
     assert "cannot reach the argos package index" in str(err.value)

@@ -52,7 +52,9 @@ def test_distribute_follows_source_shares_at_word_boundaries() -> None:
 
 def test_distribute_prefers_matching_punctuation_and_avoids_glue_words() -> None:
     # The source fragment ends with a comma: the break goes after the comma.
-    assert distribute("We, the men of the unit, are here now.", [10, 10], ["Мы, люди,", "тут."]) == [
+    assert distribute(
+        "We, the men of the unit, are here now.", [10, 10], ["Мы, люди,", "тут."]
+    ) == [
         "We, the men of the unit,",
         "are here now.",
     ]
@@ -66,8 +68,9 @@ def test_distribute_with_fewer_words_than_parts_leaves_parts_empty() -> None:
 
 def test_too_short_translation_fills_cue_with_ellipsis() -> None:
     track = _track("Он сказал, что", "придёт завтра.")
-    done = translate_cues(track, FakeTranslator({"Он сказал, что придёт завтра.": "Yes."}),
-                          to_lang="en")
+    done = translate_cues(
+        track, FakeTranslator({"Он сказал, что придёт завтра.": "Yes."}), to_lang="en"
+    )
     assert [c.text for c in done.track.cues] == ["Yes.", "…"]
     assert done.filled_cues == (2,)
 
@@ -87,10 +90,12 @@ def test_whole_partial_and_unclosed_tags_are_reapplied() -> None:
         "Это <b>очень</b> важно сейчас.",
         '<font color="#ff0000">Внимание',
     )
-    fake = FakeTranslator({
-        "Просим вернуть нас Это очень важно сейчас.": "We ask to return us This is very important now.",
-        "Внимание": "Attention",
-    })
+    fake = FakeTranslator(
+        {
+            "Просим вернуть нас Это очень важно сейчас.": "We ask to return us This is very important now.",
+            "Внимание": "Attention",
+        }
+    )
     done = translate_cues(track, fake, to_lang="en")
     assert [c.text for c in done.track.cues] == [
         "<i>We ask to return us</i>",
@@ -102,7 +107,8 @@ def test_whole_partial_and_unclosed_tags_are_reapplied() -> None:
 def test_position_tags_stay_on_their_cue() -> None:
     track = _track("{\\an8}Сверху идёт", "текст дальше.")
     done = translate_cues(
-        track, FakeTranslator({"Сверху идёт текст дальше.": "On top goes text further."}),
+        track,
+        FakeTranslator({"Сверху идёт текст дальше.": "On top goes text further."}),
         to_lang="en",
     )
     assert [c.text for c in done.track.cues] == ["{\\an8}On top goes", "text further."]
@@ -113,17 +119,26 @@ def test_cues_without_letters_are_skipped_and_reported() -> None:
     fake = FakeTranslator({"Привет.": "Hello.", "Мы едем домой": "We are going home"})
     done = translate_cues(track, fake, to_lang="en")
     assert [c.text for c in done.track.cues] == [
-        "♪♪", "<i></i>", "Hello.", "2024", "♪ We are going home ♪",
+        "♪♪",
+        "<i></i>",
+        "Hello.",
+        "2024",
+        "♪ We are going home ♪",
     ]
     assert done.skipped_cues == (1, 2, 4)
     assert fake.calls == [("Привет.", "Мы едем домой")]
 
 
 def test_long_pause_ends_an_unpunctuated_sentence() -> None:
-    assert [s.text for s in plan_track(_track("первая часть", "вторая часть", gap=2500)).sentences] == [
-        "первая часть", "вторая часть",
+    assert [
+        s.text for s in plan_track(_track("первая часть", "вторая часть", gap=2500)).sentences
+    ] == [
+        "первая часть",
+        "вторая часть",
     ]
-    assert [s.text for s in plan_track(_track("первая часть", "вторая часть", gap=500)).sentences] == [
+    assert [
+        s.text for s in plan_track(_track("первая часть", "вторая часть", gap=500)).sentences
+    ] == [
         "первая часть вторая часть",
     ]
 
@@ -146,8 +161,9 @@ def test_all_sentences_go_to_the_backend_in_one_batch() -> None:
 _WORDS = st.sampled_from(["мы", "идём", "домой", "сейчас", "Да", "нет", "что", "56-й", "♪"])
 _ENDS = st.sampled_from(["", "", ".", ",", "?", "!", "..."])
 _LINE = st.builds(
-    lambda pre, words, end, wrap: (pre + ("<i>" if wrap else "") + " ".join(words) + end
-                                   + ("</i>" if wrap else "")),
+    lambda pre, words, end, wrap: (
+        pre + ("<i>" if wrap else "") + " ".join(words) + end + ("</i>" if wrap else "")
+    ),
     st.sampled_from(["", "", "- ", "{\\an8}"]),
     st.lists(_WORDS, min_size=1, max_size=7),
     _ENDS,
@@ -173,8 +189,10 @@ def test_property_cues_timings_and_text_survive(
 
     class Varying:
         def translate(self, sentences: list[str]) -> list[str]:
-            return [" ".join(["w"] * word_counts[i % len(word_counts)]) + "."
-                    for i, _ in enumerate(sentences)]
+            return [
+                " ".join(["w"] * word_counts[i % len(word_counts)]) + "."
+                for i, _ in enumerate(sentences)
+            ]
 
     done = translate_cues(track, Varying(), to_lang="en")
     assert len(done.track) == len(track)
