@@ -385,6 +385,8 @@ def assemble(
             turns.append(piece.dash + text)
         if dialogue:
             body = "\n".join(turns)
+        elif len(" ".join(turns).split()) < 2:  # one long word (CJK, a URL): nothing to break
+            body = " ".join(" ".join(turns).split())
         else:
             body = break_lines(" ".join(turns), max_chars=max_chars, max_lines=max_lines, lang=lang)
         cues.append(cue.with_text(layout.prefix + body))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from subtools.errors import SubtoolsError
 from subtools.io import read_track
 from subtools.model import Cue, Track
 from subtools.tags import strip_tags
@@ -202,3 +206,38 @@ def test_property_cues_timings_and_text_survive(
             assert strip_tags(after.text).strip()
         else:
             assert after.text == before.text
+
+
+def test_one_long_word_is_not_rebroken() -> None:
+    word = "https://example.org/a-very-long-address-that-has-no-spaces-at-all"
+    done = translate_cues(_track("Ссылка."), FakeTranslator({"Ссылка.": word}), to_lang="en")
+    assert done.track.cues[0].text == word
+
+
+def _corpus() -> Path:
+    root = Path(__file__).resolve().parents[2]
+    for base in (root.parent, root.parent.parent):  # main checkout or a worktree under wt/
+        if (base / "shared" / "corpus").is_dir():
+            return base / "shared" / "corpus"
+    raise AssertionError("../shared/corpus not found next to the repository")
+
+
+@pytest.mark.slow
+def test_every_corpus_file_keeps_cues_timings_and_text() -> None:
+    checked = 0
+    for path in sorted(_corpus().rglob("*")):
+        if path.suffix.lower() not in {".srt", ".vtt"}:
+            continue
+        try:
+            track = read_track(path).track
+        except SubtoolsError:
+            continue  # unreadable input is the reader's business, tested there
+        done = translate_cues(track, FakeTranslator(), to_lang="en")
+        assert [(c.start, c.end) for c in done.track] == [(c.start, c.end) for c in track]
+        for before, after in zip(track, done.track, strict=True):
+            if has_letters(before.text):
+                assert strip_tags(after.text).strip(), (path, before.text)
+            else:
+                assert after.text == before.text
+        checked += 1
+    assert checked > 500
