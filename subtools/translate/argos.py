@@ -120,10 +120,31 @@ def installed(folder: Path | None = None) -> list[tuple[Any, ModelInfo]]:
 class ArgosTranslator:
     """Batch translation with an installed (or unpacked) argos package."""
 
-    def __init__(self, package: Any) -> None:
+    def __init__(self, package: Any, origin: Path | None = None) -> None:
         self.package = package
         self.info = model_info(package)
         self._translator: Any = None
+        # Errors name what the user gave (an .argosmodel file), not a temporary folder.
+        self._where = origin or Path(package.package_path)
+        self._hint = (
+            "the file is damaged or was made for another CTranslate2 version"
+            if origin
+            else "the installed model is damaged; remove it and install it again"
+        )
+
+    def check(self) -> None:
+        """Load the model and tokenizer now; InputError if either is unusable."""
+        self._ct2()
+        self._encode(["check"])
+
+    def _encode(self, sentences: Sequence[str]) -> list[list[str]]:
+        try:
+            return [self.package.tokenizer.encode(x) for x in sentences]
+        except (RuntimeError, OSError, AttributeError) as exc:
+            msg = str(exc).split(" from ")[0]
+            raise InputError(
+                f"tokenizer cannot be loaded: {msg}", path=self._where, hint=self._hint
+            ) from None
 
     def _ct2(self) -> Any:
         if self._translator is None:
@@ -140,9 +161,9 @@ class ArgosTranslator:
                 )
             except (RuntimeError, ValueError, OSError) as exc:
                 raise InputError(
-                    f"translation model cannot be loaded: {exc}",
-                    path=self.package.package_path,
-                    hint="the package is damaged; remove it and install it again",
+                    f"translation model cannot be loaded: {str(exc).split('. ')[0]}",
+                    path=self._where,
+                    hint=self._hint,
                 ) from None
         return self._translator
 
@@ -152,10 +173,7 @@ class ArgosTranslator:
         s = _settings()
         pkg = self.package
         translator = self._ct2()
-        try:
-            tokens = [pkg.tokenizer.encode(x) for x in sentences]
-        except (RuntimeError, OSError, AttributeError) as exc:
-            raise InputError(f"tokenizer cannot be loaded: {exc}", path=pkg.package_path) from None
+        tokens = self._encode(sentences)
         prefix = [[pkg.target_prefix]] * len(tokens) if pkg.target_prefix else None
         options: dict[str, Any] = {"max_batch_size": _BATCH_EXAMPLES, "batch_type": "examples"}
         if os.environ.get("ARGOS_BATCH_SIZE"):  # the user chose argos's token batches

@@ -98,7 +98,8 @@ def install_file(path: Path, folder: Path | None = None) -> ModelInfo:
         with zipfile.ZipFile(path) as zf:
             zf.extractall(tmp)
         unpacked = Path(tmp) / info.folder
-        argos.load_package(unpacked)  # parses metadata/tokenizer paths as argos will
+        # Load it as translation will, so a damaged model is refused before it is installed.
+        argos.ArgosTranslator(argos.load_package(unpacked), origin=path).check()
         target = root / info.folder
         if target.exists():
             shutil.rmtree(target)

@@ -106,7 +106,7 @@ def _backend(
         yield translator, translator.info
         return
     with models.open_model_file(model) as pkg:
-        translator = argos.ArgosTranslator(pkg)
+        translator = argos.ArgosTranslator(pkg, origin=model)
         info = translator.info
         if (info.from_code, info.to_code) != (from_lang, to_lang):
             hint = (

@@ -142,3 +142,31 @@ def test_open_model_file_uses_the_archive_without_installing(empty_packages: Pat
         assert folder.is_dir()
     assert not folder.exists()
     assert list(empty_packages.iterdir()) == []
+
+
+def _damaged(tmp: Path, member: str) -> Path:
+    out = tmp / f"damaged-{member.replace('/', '_')}.argosmodel"
+    with zipfile.ZipFile(FIXTURE_MODEL) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item.filename, b"garbage" * 10 if item.filename.endswith(member) else data)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("member", "message"),
+    [
+        ("model/model.bin", "translation model cannot be loaded: Unsupported model binary version"),
+        ("sentencepiece.model", "tokenizer cannot be loaded: INTERNAL: could not parse ModelProto"),
+    ],
+)
+def test_damaged_model_is_refused_before_installing(
+    empty_packages: Path, tmp_path: Path, member: str, message: str
+) -> None:
+    bad = _damaged(tmp_path, member)
+    with pytest.raises(InputError) as err:
+        models.install_file(bad)
+    assert str(err.value) == (
+        f"{bad}: {message}; the file is damaged or was made for another CTranslate2 version"
+    )
+    assert list(empty_packages.iterdir()) == []
