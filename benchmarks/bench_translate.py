@@ -76,17 +76,9 @@ def main() -> int:
             XDG_CACHE_HOME=str(work / "cache"),
             PYTHONPATH=str(ROOT),
         )
-        os.environ.update(
-            {
-                k: env[k]
-                for k in (
-                    "ARGOS_PACKAGES_DIR",
-                    "XDG_DATA_HOME",
-                    "XDG_CONFIG_HOME",
-                    "XDG_CACHE_HOME",
-                )
-            }
-        )
+        from subtools.translate.argos import prepare_environment
+
+        prepare_environment(home=work)
         from subtools.translate import argos, models
         from subtools.translate.sentences import plan_track
 

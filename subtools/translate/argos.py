@@ -45,10 +45,24 @@ _INDEX_TIMEOUT_S = 15
 _BATCH_EXAMPLES = 64
 
 
-def prepare_environment(packages: Path | None = None) -> None:
-    """Set argostranslate's environment before it is imported (no effect after)."""
+def prepare_environment(packages: Path | None = None, home: Path | None = None) -> bool:
+    """Point argostranslate at ``packages`` (and its XDG folders at ``home``) before import.
+
+    Returns False when argostranslate's settings were already imported: the XDG
+    folders can then no longer change (``packages`` still applies to subtools,
+    which reads ARGOS_PACKAGES_DIR at every call).
+    """
+    if home is not None:
+        for key, sub in (
+            ("XDG_DATA_HOME", "data"),
+            ("XDG_CONFIG_HOME", "config"),
+            ("XDG_CACHE_HOME", "cache"),
+        ):
+            os.environ[key] = str(home / sub)
+        packages = packages or home / "packages"
     if packages is not None:
         os.environ["ARGOS_PACKAGES_DIR"] = str(packages)
+    return "argostranslate.settings" not in sys.modules
 
 
 def packages_dir() -> Path:

@@ -170,3 +170,21 @@ def test_damaged_model_is_refused_before_installing(
         f"{bad}: {message}; the file is damaged or was made for another CTranslate2 version"
     )
     assert list(empty_packages.iterdir()) == []
+
+
+def test_prepare_environment_sets_argos_variables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from subtools.translate import argos
+
+    for key in ("ARGOS_PACKAGES_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(key, raising=False)
+    # argostranslate.settings is already imported in this process (conftest): False.
+    assert argos.prepare_environment(home=tmp_path) is False
+    assert {k: os.environ[k] for k in ("ARGOS_PACKAGES_DIR", "XDG_DATA_HOME")} == {
+        "ARGOS_PACKAGES_DIR": str(tmp_path / "packages"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    assert argos.packages_dir() == tmp_path / "packages"
