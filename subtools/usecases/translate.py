@@ -24,7 +24,7 @@ from ..lang import detect_language
 from ..model import Track
 from ..translate.base import ModelInfo, Progress, Translator
 from ..translate.glossary import GlossaryMiss, load_glossary
-from ..translate.pipeline import TrackTranslation, translate_cues
+from ..translate.pipeline import translate_cues
 
 __all__ = [
     "FIXTURE_NOTICE",
@@ -36,6 +36,7 @@ __all__ = [
     "resolve_source_language",
     "translate_file",
     "translate_track",
+    "write_bilingual",
 ]
 
 FIXTURE_NOTICE = "translated by the subtools test fixture model, not a real translation"
@@ -169,22 +170,28 @@ def stderr_progress() -> tuple[Progress, contextlib.AbstractContextManager[Any]]
     return update, bar
 
 
-def _write_bilingual(
-    result: TrackTranslation, source: Track, out: Path, meta: dict[str, Any]
-) -> None:
+def write_bilingual(result: TranslateResult, out: str | os.PathLike[str]) -> None:
+    """Write a translation made earlier as a bilingual file (source above translation)."""
+    meta = {k: v for k, v in result.to_dict().items() if k != "output"}
+    meta["bilingual"] = True
+    meta["language"], meta["source"] = result.target_language, result.source_track.source
+    _write_bilingual(result.track, result.source_track, Path(out), meta)
+
+
+def _write_bilingual(translated: Track, source: Track, out: Path, meta: dict[str, Any]) -> None:
     fmt = format_for(out).name
     if fmt == "json":
         cues = [
             {"index": n, "start": s.start, "end": s.end, "source": s.text, "text": t.text}
-            for n, (s, t) in enumerate(zip(source.cues, result.track.cues, strict=True), 1)
+            for n, (s, t) in enumerate(zip(source.cues, translated.cues, strict=True), 1)
         ]
         atomic_write_text(
             out, json.dumps({**meta, "cues": cues}, ensure_ascii=False, indent=2) + "\n"
         )
         return
-    pairs = zip(source.cues, result.track.cues, strict=True)
+    pairs = zip(source.cues, translated.cues, strict=True)
     both = [t.with_text(s.text + "\n" + t.text) if s.text != t.text else t for s, t in pairs]
-    write_track(result.track.with_cues(both), out)
+    write_track(translated.with_cues(both), out)
 
 
 def translate_file(
@@ -234,7 +241,7 @@ def translate_file(
     if bilingual:
         meta = {k: v for k, v in result.to_dict().items() if k not in {"output"}}
         meta["language"], meta["source"] = to_lang, str(src_path)
-        _write_bilingual(done, track, out, meta)
+        _write_bilingual(done.track, track, out, meta)
     else:
         write_track(translated, out)
     return result
