@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -79,7 +78,6 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object.")
 @handle_errors
 def info(path: InPath, encoding: Encoding = None, as_json: JsonFlag = False) -> None:
     """Describe a caption file: cues, duration, encoding, language."""
-    from subtools.quotes.html import SHOW_CANDIDATE_FROM
     from subtools.timecode import format_seconds
     from subtools.usecases.convert import describe
 
@@ -111,7 +109,9 @@ def convert(
 
     result = run(source, output, encoding)
     warn(result.notices)
-    typer.echo(f"wrote {result.output} ({result.format}, {result.cues} cues, read as {result.encoding})")
+    typer.echo(
+        f"wrote {result.output} ({result.format}, {result.cues} cues, read as {result.encoding})"
+    )
 
 
 # --- workflow commands ---
@@ -133,6 +133,158 @@ def demo(
 
     result = run_demo(out, progress=show)
     typer.echo(f"\nAll outputs are in {result.folder}/")
+
+
+@app.command()
+@handle_errors
+def run(
+    job: Annotated[Path, typer.Argument(help="JOB.toml declaring inputs, steps and outputs.")],
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Files processed in parallel.")
+    ] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Run a job file's steps on its caption files (a folder or glob runs a batch)."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from subtools.usecases.job import run_job
+    from subtools.usecases.jobspec import load_job
+
+    spec = load_job(job)
+    err = Console(stderr=True)
+    show = not quiet and not as_json and err.is_terminal
+    with Progress(console=err, disable=not show, transient=True) as bar:
+        task = bar.add_task("files", total=len(spec.captions))
+        report = run_job(spec, jobs=jobs, progress=lambda _: bar.advance(task))
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        for f in report.files:
+            reason = f" ({f.error})" if f.error else ""
+            typer.echo(f"{f.status:8} {f.file}{reason}")
+            for step in f.steps:
+                typer.echo(f"           {step.name}: {step.summary}")
+        c = report.counts()
+        typer.echo(
+            f"{c['files']} files: {c['ok']} ok, {c['problems']} with problems, "
+            f"{c['error']} failed; summary in {report.summary_path}"
+        )
+    raise typer.Exit(report.exit_code)
+
+
+# --- translate commands ---
+models_app = typer.Typer(
+    name="models", help="Translation models (argostranslate packages): list, install, remove.",
+    no_args_is_help=True,
+)
+app.add_typer(models_app, name="models")
+
+
+@app.command()
+@handle_errors
+def translate(
+    source: InPath,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Output file (.srt, .vtt, .json).")
+    ],
+    to_lang: Annotated[str, typer.Option("--to", help="Target language code.")] = "en",
+    from_lang: Annotated[
+        str, typer.Option("--from", help="Source language code, or 'auto' to detect it.")
+    ] = "auto",
+    model: Annotated[
+        Path | None,
+        typer.Option("--model", help="Use this .argosmodel file without installing it."),
+    ] = None,
+    glossary: Annotated[
+        Path | None, typer.Option("--glossary", help="TSV of: source term<TAB>target term.")
+    ] = None,
+    bilingual: Annotated[
+        bool,
+        typer.Option("--bilingual", help="Source above translation (SRT/VTT), both in JSON."),
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    encoding: Encoding = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Translate captions sentence by sentence, keeping every cue's timing and tags."""
+    from subtools.usecases.translate import translate_file
+
+    result = translate_file(
+        source, output, to_lang=to_lang, from_lang=from_lang, model=model, glossary=glossary,
+        bilingual=bilingual, quiet=quiet or as_json, encoding=encoding,
+    )
+    if as_json:
+        print_json(result.to_dict())
+        if result.glossary_misses:
+            raise typer.Exit(EXIT_PROBLEMS)
+        return
+    how = "detected" if result.detected else "given"
+    typer.echo(
+        f"wrote {result.output}: {len(result.track)} cues, {result.sentences} sentences, "
+        f"{result.source_language} ({how}) -> {result.target_language}"
+    )
+    typer.echo(f"model: {result.model.describe()}")
+    if result.notice:
+        typer.echo(f"NOTE: {result.notice}", err=True)
+    if result.skipped_cues:
+        cues = ", ".join(map(str, result.skipped_cues))
+        typer.echo(f"kept untranslated (nothing to translate): cues {cues}")
+    if result.filled_cues:
+        cues = ", ".join(map(str, result.filled_cues))
+        typer.echo(f"translation too short to reach cues {cues}: they show '…'", err=True)
+    for miss in result.glossary_misses:
+        cues = ", ".join(map(str, miss.cues))
+        typer.echo(f"glossary miss: {miss.source!r} -> {miss.target!r} not in cues {cues}",
+                   err=True)
+    if result.glossary_misses:  # the output is written; the check found problems
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+@models_app.command("list")
+@handle_errors
+def models_list(as_json: JsonFlag = False) -> None:
+    """List installed translation models."""
+    from subtools.usecases.translate import list_models
+
+    found = list_models()
+    if as_json:
+        print_json({"models": [m.to_dict() for m in found]})
+        return
+    if not found:
+        typer.echo("no translation models installed (see `subtools models install --help`)")
+    for m in found:
+        typer.echo(f"{m.pair}  {m.describe()}  [{m.path}]")
+
+
+@models_app.command("install")
+@handle_errors
+def models_install(
+    file: Annotated[
+        Path | None, typer.Argument(help="An .argosmodel file (omit with --from/--to).")
+    ] = None,
+    from_lang: Annotated[str | None, typer.Option("--from", help="Source language.")] = None,
+    to_lang: Annotated[str | None, typer.Option("--to", help="Target language.")] = None,
+) -> None:
+    """Install a model from a file, or download one from the argos index (needs internet)."""
+    from subtools.usecases.translate import install_model
+
+    info = install_model(file, from_lang=from_lang, to_lang=to_lang)
+    typer.echo(f"installed {info.describe()} in {info.path}")
+
+
+@models_app.command("remove")
+@handle_errors
+def models_remove(
+    from_lang: Annotated[str, typer.Option("--from", help="Source language.")],
+    to_lang: Annotated[str, typer.Option("--to", help="Target language.")],
+) -> None:
+    """Remove the installed model(s) for a language pair."""
+    from subtools.usecases.translate import remove_model
+
+    for info in remove_model(from_lang, to_lang):
+        typer.echo(f"removed {info.describe()}")
 
 
 # --- quotes commands ---
@@ -255,4 +407,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
