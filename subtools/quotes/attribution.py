@@ -73,6 +73,9 @@ def _subject(words: list[str]) -> tuple[str, bool] | None:
     start = len(words) - len(run)
     preceded_by_prep = start > 0 and words[start - 1].lower() in _PREPOSITIONS
     if run and not preceded_by_prep and run[0].lower() not in _DETERMINERS:
+        titles = [k for k, w in enumerate(run) if w.lower() in _TITLES]
+        if titles:  # "Historian Dr. Elena Varga": the name starts at the title
+            run = run[titles[0] :]
         return " ".join(run), True
     phrase: list[str] = []
     for w in reversed(words[-6:]):
@@ -163,6 +166,7 @@ def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> li
     texts = {p.index: _masked(p.text, by_par.get(p.index, [])) for p in paragraphs}
     named_other: str | None = None  # last named speaker, for pronouns
     video_names: set[str] = set()
+    full_names: dict[str, str] = {}  # surname -> fullest name seen
     last_speaker: dict[int, Attribution] = {}  # paragraph -> attribution of its last quote
     out: list[Attribution] = []
     headings = {p.index for p in paragraphs if p.heading}
@@ -189,10 +193,11 @@ def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> li
             if not is_name and phrase.lower() in PRONOUNS and named_other:
                 phrase, is_name = named_other, True
             elif is_name:
+                # "Varga said" after "Dr. Elena Varga told": the fullest form seen.
                 surname = phrase.split()[-1]
-                if named_other and named_other.split()[-1] == surname:
-                    phrase = named_other  # "Varga said" after "Dr. Elena Varga told"
-                named_other = phrase
+                if len(phrase.split()) >= len(full_names.get(surname, "").split()):
+                    full_names[surname] = phrase
+                phrase = named_other = full_names[surname]
             if is_name and _VIDEO.search(sentence):
                 video_names.add(phrase.split()[-1])
             elif not is_name:

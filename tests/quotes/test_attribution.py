@@ -79,3 +79,16 @@ def test_according_to_names_a_source_not_a_speaker() -> None:
             )
         )
     ) == [Attribution(None, False)]
+
+
+def test_surname_later_in_the_article_is_the_full_name() -> None:
+    text = (
+        'Historian Dr. Elena Varga told the Ledger that "such videos are common now."\n\n'
+        '"We will not go," the soldier says in the video.\n\n'
+        '"They are a genre of their own," Varga said.'
+    )
+    assert speakers(text) == [
+        ("Dr. Elena Varga", True),
+        ("the soldier", False),
+        ("Dr. Elena Varga", True),
+    ]

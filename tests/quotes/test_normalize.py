@@ -78,7 +78,11 @@ def test_every_word_maps_back_to_its_text(text: str) -> None:
         assert w.norm == w.norm.lower()
 
 
-@given(texts)
+# Without digits: "2.5" and "1,000" are one word on purpose.
+letter_texts = st.text(alphabet=string.ascii_letters + " ,.;:!?'’\"“”-—…\n", max_size=200)
+
+
+@given(letter_texts)
 def test_tokenising_ignores_punctuation_and_case(text: str) -> None:
     stripped = "".join(" " if c in ',.;:!?"“”—…-' else c for c in text)
     assert [w.norm for w in tokenize(text.upper())] == [w.norm for w in tokenize(stripped.upper())]
