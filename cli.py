@@ -309,13 +309,17 @@ def quotes(
             "--html", metavar="REPORT.html", help="Also write a self-contained HTML report."
         ),
     ] = None,
-    encoding: Encoding = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Captions encoding; detected when omitted.")
+    ] = None,
 ) -> None:
     """Find every quote of ARTICLE in CAPTIONS: where, word for word or not, what differs.
 
-    Exit 1 when a speech quote of the video's speaker is changed or missing, 0 otherwise;
-    2 when the check could not run (also when the captions are in another language and
-    no translation model is installed).
+    Exit 0: every speech quote of the video's speaker is exact or minor.
+
+    Exit 1: at least one is changed or missing (terms and other speakers never count).
+
+    Exit 2: the check could not run, e.g. captions in another language and no model.
     """
     from subtools.quotes.report import report_to_dict
     from subtools.usecases.quotes import verify_quotes, write_html_report
