@@ -32,7 +32,12 @@ EXACT, MINOR, CHANGED, MISSING = "exact", "minor", "changed", "missing"
 MISSING_BELOW = 0.5  # score under which the best place is only a candidate
 
 FUNCTION_WORDS = word_set("a an the that and uh um er erm ah oh")
-NEGATIONS = word_set("not no never nothing nobody none neither nor nowhere")
+# English, plus the Russian and Ukrainian ones so that a check of a Russian
+# article against Russian captions catches a lost "не" too.
+NEGATIONS = word_set(
+    "not no never nothing nobody none neither nor nowhere "
+    "не ни нет никогда ничего ничем никто никого никаких нельзя ні ніколи нічого ніхто"
+)
 _PERSONS = {
     "1s": "i me my mine myself",
     "1p": "we us our ours ourselves",

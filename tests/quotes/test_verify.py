@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from subtools.errors import InputError
-from subtools.io import read_track
+from subtools.io import read_track, write_track
 from subtools.quotes.article import parse_article
 from subtools.quotes.report import report_to_dict
 from subtools.quotes.verify import verify_paragraphs
@@ -241,3 +241,35 @@ def test_any_article_gives_a_consistent_report(words: list[str]) -> None:
             assert numbers == list(range(numbers[0], numbers[-1] + 1))
             assert r.match.start_ms <= r.match.end_ms
         assert (r.status == "exact") == (r.differences == ()) or r.status == "missing"
+
+
+def test_webvtt_captions_and_an_article_without_quotes(tmp_path: Path, captions_en: Path) -> None:
+    vtt = tmp_path / "captions.vtt"
+    write_track(read_track(captions_en).track, vtt)
+    report = verify_quotes(ARTICLES / "negation.txt", vtt)
+    assert [
+        (q.status, [c.number for c in q.match.cues] if q.match else []) for q in report.quotes
+    ] == [("exact", [11]), ("changed", [12])]
+    plain = tmp_path / "plain.txt"
+    plain.write_text("No quotes here.\n\nJust narration about the video.", encoding="utf-8")
+    empty = verify_quotes(plain, vtt)
+    assert empty.quotes == () and empty.failures == ()
+
+
+def test_russian_article_against_russian_captions(tmp_path: Path, captions_ru: Path) -> None:
+    article = tmp_path / "statya.txt"
+    article.write_text(
+        "Мобилизованные просят вернуть их домой\n\n"
+        "«Мы не подписывали никаких контрактов», — говорит солдат на видео.\n\n"
+        "«Нам ответили, что они могут помочь», — добавил он.",
+        encoding="utf-8",
+    )
+    report = verify_quotes(article, captions_ru)
+    assert report.article_language == "ru" and report.translated is None
+    assert [
+        (q.status, [(d.article, d.captions, d.reason) for d in q.differences])
+        for q in report.quotes
+    ] == [
+        ("exact", []),
+        ("changed", [("они", "ничем не", "negation")]),
+    ]
