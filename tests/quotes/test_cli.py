@@ -144,12 +144,18 @@ def test_missing_and_unsupported_inputs(
 
 
 def test_language_mismatch_without_translation_exits_2(
-    sample_article: Path, captions_ru: Path, monkeypatch: pytest.MonkeyPatch
+    sample_article: Path, captions_ru: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     # No translation module importable: the check must say so, not report "missing".
     monkeypatch.setattr(usecase, "TRANSLATION_MODULES", ("subtools.no_such_translation",))
-    result = runner.invoke(app, ["quotes", str(sample_article), str(captions_ru), "--json"])
+    page = tmp_path / "r.html"
+    result = runner.invoke(
+        app, ["quotes", str(sample_article), str(captions_ru), "--json", "--html", str(page)]
+    )
     assert result.exit_code == 2
+    html = page.read_text(encoding="utf-8")
+    assert '<p class="banner err">the captions are in &#x27;ru&#x27;' in html
+    assert html.count('data-status="unchecked"') == 2 * 13 + 1  # marks, cards (+1 split quote)
     data = json.loads(result.stdout)
     assert data["language_mismatch"]["captions"] == "ru"
     assert data["language_mismatch"]["article"] == "en"
