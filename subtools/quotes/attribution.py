@@ -63,7 +63,7 @@ def _subject(words: list[str]) -> tuple[str, bool] | None:
         return None
     last = words[-1].rstrip(".")
     if last.lower() in PRONOUNS:
-        return last, False
+        return last.lower(), False
     run: list[str] = []
     for w in reversed(words):
         if _capitalised(w) or w.lower() in _TITLES:
@@ -154,7 +154,7 @@ def _from_before(before: str) -> tuple[str, bool] | None:
     if found is None:
         first = tokens[0] if tokens else ""
         if first.lower() in PRONOUNS:
-            found = (first, False)
+            found = (first.lower(), False)
     return found
 
 

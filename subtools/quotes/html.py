@@ -75,6 +75,7 @@ mark.q sup{font:700 10px system-ui,sans-serif;margin-right:2px}
 .diffs li.major{color:#a02a1f}.diffs li.minor{color:#7a5d00}
 .lbl{color:#777;font-size:12px;margin-right:4px}
 footer{padding:0 28px 24px;color:#888;font:12px system-ui,sans-serif}
+@media (max-width:800px){.row{grid-template-columns:minmax(0,1fr)}}
 """
 
 

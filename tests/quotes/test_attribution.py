@@ -19,7 +19,7 @@ def test_sample_speakers(sample_article: Path) -> None:
         ("one soldier", False),
         ("one soldier", False),  # second quote of the same paragraph
         ("their commander", False),
-        ("He", False),  # "He said ... and added:"
+        ("he", False),  # "He said ... and added:"
         ("he", False),
         ("he", False),  # multi-paragraph quote continues the paragraph's speaker
         (None, False),  # terms have no speaker
