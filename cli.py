@@ -125,14 +125,21 @@ def demo(
     """Run the whole job on the bundled samples and summarise it."""
     from subtools.usecases.demo import run_demo
 
-    def show(step: Any) -> None:
-        mark = "ok " if step.ok else "!! "
-        typer.echo(f"{mark}{step.name}: {step.summary}")
+    def show(job: str, step: Any) -> None:
+        mark = "ok" if step.ok else "!!"
+        typer.echo(f"{mark} [{job}] {step.name}: {step.summary}")
         for o in step.outputs:
-            typer.echo(f"     -> {o}")
+            typer.echo(f"       -> {o}")
 
     result = run_demo(out, progress=show)
+    if result.fixture_translation:
+        typer.echo(
+            "\nNOTE: no real ru->en model is installed, so the translation was made by the "
+            "repository's tiny TEST FIXTURE model: it shows the mechanics, not translation quality."
+        )
     typer.echo(f"\nAll outputs are in {result.folder}/")
+    if not result.ok:
+        raise typer.Exit(EXIT_ERROR)
 
 
 @app.command()

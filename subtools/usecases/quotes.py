@@ -8,12 +8,11 @@ and the report says so. Without a usable translation the report carries a
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import DependencyError, InputError, InternalError, SubtoolsError
+from ..errors import DependencyError, InputError, InternalError
 from ..io import atomic_output, read_track, refuse_same_path
 from ..lang import detect_language
 from ..model import Track
@@ -22,11 +21,9 @@ from ..quotes.html import render_html
 from ..quotes.results import LanguageMismatch, QuoteReport, Translation
 from ..quotes.verify import unchecked_quotes, verify_paragraphs
 
-__all__ = ["TRANSLATION_MODULES", "Translator", "verify_quotes", "write_html_report"]
+__all__ = ["Translator", "verify_quotes", "write_html_report"]
 
 Translator = Callable[[Track], Track]
-# Where the translation use-case may live; the first importable one is used.
-TRANSLATION_MODULES = ("subtools.usecases.translate", "subtools.translate")
 
 
 def _model_name(translator: Any, result: Track) -> str:
@@ -48,36 +45,19 @@ def _hint(src: str, dst: str) -> str:
     )
 
 
+def _load_translate_track() -> Callable[..., Track]:
+    """The translation use-case, imported only when captions need translating."""
+    from .translate import translate_track
+
+    return translate_track
+
+
 def _default_translation(track: Track, src: str, dst: str) -> tuple[Track, str] | LanguageMismatch:
-    translate_track = None
-    for name in TRANSLATION_MODULES:
-        try:
-            translate_track = getattr(importlib.import_module(name), "translate_track", None)
-        except ImportError:
-            continue
-        if translate_track is not None:
-            break
-    if translate_track is None:
-        return LanguageMismatch(
-            dst, src, "this subtools has no translation module", _hint(src, dst)
-        )
     try:
-        result = translate_track(track, dst, from_lang=src)
+        result = _load_translate_track()(track, dst, from_lang=src)
     except (DependencyError, InputError) as exc:
         return LanguageMismatch(dst, src, exc.message, exc.hint or _hint(src, dst))
-    label = dict(result.meta).get("model") or _installed_model_label(src, dst)
-    return result, label
-
-
-def _installed_model_label(src: str, dst: str) -> str:
-    """Name of the installed model for the pair, for the report (best effort)."""
-    try:
-        models = importlib.import_module("subtools.translate.models")
-        argos = importlib.import_module("subtools.translate.argos")
-        info = argos.model_info(models.find_model(src, dst))
-        return f"argostranslate {info.name} {info.version}".strip()
-    except (ImportError, AttributeError, SubtoolsError):
-        return "argostranslate"
+    return result, dict(result.meta).get("model") or "argostranslate"
 
 
 def verify_quotes(

@@ -58,3 +58,31 @@ def _stem(path: Path) -> str:
     stem = path.stem
     head, _, tail = stem.rpartition(".")
     return head if head and len(tail) in (2, 3) and tail.isalpha() else stem
+
+
+def quotes_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Path]:
+    import json
+
+    from ..io import atomic_write_text
+    from ..quotes.report import report_to_dict
+    from .quotes import verify_quotes, write_html_report
+
+    assert spec.article is not None and spec.quotes is not None
+    report = verify_quotes(spec.article, path)
+    outputs = [folder / "quotes.json"]
+    data = report_to_dict(report)
+    atomic_write_text(outputs[0], json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    if spec.quotes.html:
+        outputs.append(folder / "quotes.html")
+        write_html_report(report, outputs[-1])
+    s = report.summary
+    summary = (f"{s['quotes']} quotes: {s['exact']} exact, {s['minor']} minor, "
+               f"{s['changed']} changed, {s['missing']} missing; {s['failures']} need attention")
+    if report.translated:
+        summary += f" (matched on a {report.translated.from_lang}->{report.translated.to_lang} " \
+                   f"translation by {report.translated.model})"
+    if report.language_mismatch:
+        summary = report.language_mismatch.message
+    ok = not report.failures and report.language_mismatch is None
+    return StepResult("quotes", ok, summary, tuple(map(str, outputs)),
+                      {"summary": s, "failures": [q.id for q in report.failures]}), path

@@ -14,7 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -144,8 +144,13 @@ def translate_track(
         return track
     if translator is not None:
         return translate_cues(track, translator, to_lang=to_lang).track
-    with _backend(src, to_lang, None, detected) as (backend, _):
-        return translate_cues(track, backend, to_lang=to_lang).track
+    with _backend(src, to_lang, None, detected) as (backend, info):
+        done = translate_cues(track, backend, to_lang=to_lang).track
+    # Reports (quotes) name the model that made the text they matched.
+    label = f"argostranslate {info.name} {info.version}".strip()
+    if info.is_test_fixture:
+        label += " (test fixture, not a real translation)"
+    return replace(done, meta=(*done.meta, ("model", label)))
 
 
 def stderr_progress() -> tuple[Progress, contextlib.AbstractContextManager[Any]]:

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from subtools.errors import DependencyError
+
 HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "articles"
 SAMPLES = HERE.parents[1] / "samples"
@@ -22,3 +24,8 @@ def captions_ru() -> Path:
 @pytest.fixture
 def sample_article() -> Path:
     return SAMPLES / "article.txt"
+
+
+def no_model(track: object, to_lang: str, from_lang: str | None = None) -> object:
+    """The real translate_track's behaviour when no model for the pair is installed."""
+    raise DependencyError(f"no {from_lang}->{to_lang} translation model is installed")

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 import subtools.usecases.quotes as usecase
 from cli import app
 
-from .conftest import ARTICLES
+from .conftest import ARTICLES, no_model
 
 runner = CliRunner()
 
@@ -147,7 +147,7 @@ def test_language_mismatch_without_translation_exits_2(
     sample_article: Path, captions_ru: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     # No translation module importable: the check must say so, not report "missing".
-    monkeypatch.setattr(usecase, "TRANSLATION_MODULES", ("subtools.no_such_translation",))
+    monkeypatch.setattr(usecase, "_load_translate_track", lambda: no_model)
     page = tmp_path / "r.html"
     result = runner.invoke(
         app, ["quotes", str(sample_article), str(captions_ru), "--json", "--html", str(page)]

@@ -6,19 +6,19 @@ is tested without a model; the real-model run is an end-to-end test of its own.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 import subtools.usecases.quotes as usecase
+from subtools.errors import DependencyError
 from subtools.io import read_track
 from subtools.model import Track
 from subtools.quotes.report import report_to_dict
 from subtools.quotes.results import Translation
 from subtools.usecases.quotes import verify_quotes
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, no_model
 
 
 class DictionaryTranslator:
@@ -79,32 +79,26 @@ def test_same_language_never_calls_the_translator(sample_article: Path, captions
 def test_without_translation_module_the_report_says_language_mismatch(
     sample_article: Path, captions_ru: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(usecase, "TRANSLATION_MODULES", ("subtools.no_such_translation",))
+    monkeypatch.setattr(usecase, "_load_translate_track", lambda: no_model)
     report = verify_quotes(sample_article, captions_ru)
     mm = report.language_mismatch
     assert mm is not None and (mm.article, mm.captions) == ("en", "ru")
-    assert mm.reason == "this subtools has no translation module"
+    assert mm.reason == "no ru->en translation model is installed"
     assert {q.status for q in report.quotes} == {"unchecked"}
     assert report.failures == () and report.summary["unchecked"] == 13
 
 
 def test_translation_module_without_a_model_gives_its_hint(
-    sample_article: Path, captions_ru: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    sample_article: Path, captions_ru: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A translation module that exists but has no ru->en model installed.
-    (tmp_path / "quotes_test_translate.py").write_text(
-        "from subtools.errors import DependencyError\n"
-        "def translate_track(track, to_lang, from_lang=None, translator=None):\n"
-        "    raise DependencyError(f'no {from_lang}->{to_lang} model is installed',\n"
-        "                          hint='run: subtools translate --install MODEL.argosmodel')\n",
-        encoding="utf-8",
-    )
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(usecase, "TRANSLATION_MODULES", ("quotes_test_translate",))
-    try:
-        report = verify_quotes(sample_article, captions_ru)
-    finally:
-        sys.modules.pop("quotes_test_translate", None)
+    def no_model_with_hint(track: object, to_lang: str, from_lang: str | None = None) -> object:
+        raise DependencyError(
+            f"no {from_lang}->{to_lang} model is installed",
+            hint="run: subtools translate --install MODEL.argosmodel",
+        )
+
+    monkeypatch.setattr(usecase, "_load_translate_track", lambda: no_model_with_hint)
+    report = verify_quotes(sample_article, captions_ru)
     mm = report.language_mismatch
     assert mm is not None
     assert mm.reason == "no ru->en model is installed"
