@@ -15,6 +15,7 @@ from .tags import strip_tags
 __all__ = [
     "BAD_LINE_ENDS",
     "GLUE_WORDS",
+    "PREPOSITIONS",
     "break_lines",
     "break_penalty",
     "is_dialogue",
@@ -34,6 +35,12 @@ BAD_LINE_ENDS: dict[str, frozenset[str]] = {
         "в во на с со к ко о об обо от до по за из у без для над под при про через "
         "и а не ни".split()
     ),
+}
+
+# Prepositions: a break just before one is a good break.
+PREPOSITIONS: dict[str, frozenset[str]] = {
+    "en": BAD_LINE_ENDS["en"] - {"a", "an", "the"},
+    "ru": BAD_LINE_ENDS["ru"] - {"и", "а", "не", "ни"},
 }
 
 # Words that should stay on the line with the word after them (kept as data per language).
@@ -74,8 +81,8 @@ def break_penalty(words: list[str], k: int, lang: str = "en") -> float:
         cost -= 14
     elif prev.rstrip(_QUOTES_CLOSE).endswith((",", ";", ":", "—", "–")):
         cost -= 8
-    elif nxt in _CONJUNCTIONS:
-        cost -= 4
+    elif nxt in _CONJUNCTIONS or nxt in PREPOSITIONS.get(lang, PREPOSITIONS["en"]):
+        cost -= 6
     if _bare(prev) in glue:
         cost += 20
     return cost

@@ -64,7 +64,7 @@ def _apply(track: Track, fn: Callable[[int, Cue], tuple[int, int]], clip: bool) 
             continue
         if not clip:
             raise InputError(
-                f"cue {n} would start at {start} ms, before the video starts", value=cue.text[:40],
+                f"cue {n} would start at {start} ms, before the video starts",
                 hint="use --clip to drop or trim cues that fall before 0")
         if end <= 0:
             notes.append(Adjustment(n, "dropped", start, end))
