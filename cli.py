@@ -141,11 +141,14 @@ def _findings_table(findings: Any, track: Any) -> list[str]:
     rows = [("cue", "at", "rule", "severity", "value", "limit", "message")]
     for f in findings:
         at = format_seconds(track.cues[f.cue - 1].start) if f.cue else ""
-        rows.append((_cell(f.cue or "-"), at, f.rule, f.severity, _cell(f.value), _cell(f.limit),
-                     f.message))
+        rows.append(
+            (_cell(f.cue or "-"), at, f.rule, f.severity, _cell(f.value), _cell(f.limit), f.message)
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(6)]
-    return ["  ".join(c.ljust(w) for c, w in zip(r[:6], widths, strict=False)) + "  " + r[6]
-            for r in rows]
+    return [
+        "  ".join(c.ljust(w) for c, w in zip(r[:6], widths, strict=False)) + "  " + r[6]
+        for r in rows
+    ]
 
 
 def _counts(findings: Any) -> str:
@@ -168,8 +171,13 @@ def check(
     from subtools.check import parse_fps
     from subtools.usecases.check import check_file
 
-    report = check_file(path, profile, fps=parse_fps(fps) if fps else None,
-                        language=not no_language, encoding=encoding)
+    report = check_file(
+        path,
+        profile,
+        fps=parse_fps(fps) if fps else None,
+        language=not no_language,
+        encoding=encoding,
+    )
     if as_json:
         print_json(report.to_dict())
     else:
@@ -177,8 +185,10 @@ def check(
         if report.findings:
             for line in _findings_table(report.findings, report.track):
                 typer.echo(line)
-        typer.echo(f"{path}: {_counts(report.findings)} "
-                   f"(profile {report.profile.name}, {len(report.track)} cues)")
+        typer.echo(
+            f"{path}: {_counts(report.findings)} "
+            f"(profile {report.profile.name}, {len(report.track)} cues)"
+        )
     if not report.ok:
         raise typer.Exit(EXIT_PROBLEMS)
 
@@ -207,9 +217,16 @@ def fix(
     from subtools.check import parse_fps
     from subtools.usecases.check import fix_file
 
-    report = fix_file(path, output, profile, fps=parse_fps(fps) if fps else None,
-                      split_long=split_long, merge_short=merge_short,
-                      language=not no_language, encoding=encoding)
+    report = fix_file(
+        path,
+        output,
+        profile,
+        fps=parse_fps(fps) if fps else None,
+        split_long=split_long,
+        merge_short=merge_short,
+        language=not no_language,
+        encoding=encoding,
+    )
     if as_json:
         print_json(report.to_dict())
     else:
@@ -223,8 +240,10 @@ def fix(
                 typer.echo(line)
             for r in report.remaining:
                 typer.echo(f"  cue {r.finding.cue or '-'} {r.finding.rule}: {r.reason}")
-        typer.echo(f"wrote {report.output}: {len(report.changes)} changes, "
-                   f"{_counts(report.findings)} left (profile {report.profile.name})")
+        typer.echo(
+            f"wrote {report.output}: {len(report.changes)} changes, "
+            f"{_counts(report.findings)} left (profile {report.profile.name})"
+        )
     if any(f.is_error for f in report.findings):
         raise typer.Exit(EXIT_PROBLEMS)
 
@@ -254,8 +273,9 @@ def shift(
     from subtools.timecode import parse_duration
     from subtools.usecases.check import shift_file
 
-    report = shift_file(path, output, parse_duration(by), from_cue=from_cue, clip=clip,
-                        encoding=encoding)
+    report = shift_file(
+        path, output, parse_duration(by), from_cue=from_cue, clip=clip, encoding=encoding
+    )
     _retimed(report, as_json)
 
 
@@ -276,8 +296,7 @@ def sync(
     from subtools.retime import parse_point
     from subtools.usecases.check import sync_file
 
-    report = sync_file(path, output, [parse_point(p) for p in point], clip=clip,
-                       encoding=encoding)
+    report = sync_file(path, output, [parse_point(p) for p in point], clip=clip, encoding=encoding)
     _retimed(report, as_json)
 
 

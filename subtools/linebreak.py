@@ -8,7 +8,7 @@ an article or preposition when another break fits. Words are never changed.
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from .tags import strip_tags
 
@@ -22,18 +22,23 @@ __all__ = [
     "line_end_word",
 ]
 
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Articles and prepositions per language: a line must not end with one of these
 # (Netflix TTSG line treatment: do not separate a noun from its article, break
 # before prepositions). Russian has no articles; its prepositions and the
 # one-letter conjunctions must not hang at a line end either.
 BAD_LINE_ENDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "a an the of to in on at by for from with into onto about over under after before "
-        "through between against without within during towards toward upon".split()
+    "en": _set(
+        "a an the of to in on at by for from with into onto about over under "
+        "after before through between against without within during towards "
+        "toward upon"
     ),
-    "ru": frozenset(
-        "в во на с со к ко о об обо от до по за из у без для над под при про через "
-        "и а не ни".split()
+    "ru": _set(
+        "в во на с со к ко о об обо от до по за из у без для над под при про через и а не ни"
     ),
 }
 
@@ -46,10 +51,10 @@ PREPOSITIONS: dict[str, frozenset[str]] = {
 # Words that should stay on the line with the word after them (kept as data per language).
 GLUE_WORDS: dict[str, frozenset[str]] = {
     "en": BAD_LINE_ENDS["en"]
-    | frozenset("and or but nor so my your his her its our their this that these those".split()),
-    "ru": BAD_LINE_ENDS["ru"] | frozenset("но же".split()),
+    | _set("and or but nor so my your his her its our their this that these those"),
+    "ru": BAD_LINE_ENDS["ru"] | _set("но же"),
 }
-_CONJUNCTIONS = frozenset("and but or because which who that when while if so и но а или что".split())
+_CONJUNCTIONS = _set("and but or because which who that when while if so и но а или что")
 _QUOTES_OPEN = "\"'«(„“"
 _QUOTES_CLOSE = "\"'»)“”"
 _DASHES = ("-", "–", "—")
@@ -96,7 +101,7 @@ def _arrangement_cost(
     words: list[str], cuts: tuple[int, ...], max_chars: int, lang: str
 ) -> tuple[float, int]:
     bounds = (0, *cuts, len(words))
-    widths = [_width(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    widths = [_width(words[a:b]) for a, b in pairwise(bounds)]
     over = sum(max(0, w - max_chars) for w in widths)
     # Overflow dominates; then punctuation/glue; then balance (bottom-heavy is
     # slightly preferred, as style guides ask for a pyramid shape).
@@ -140,4 +145,4 @@ def break_lines(text: str, max_chars: int = 42, max_lines: int = 2, lang: str = 
             break
     assert chosen is not None
     bounds = (0, *chosen[1], len(words))
-    return "\n".join(" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False))
+    return "\n".join(" ".join(words[a:b]) for a, b in pairwise(bounds))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import pairwise
 from typing import Any
 
 from .errors import InputError
@@ -41,8 +42,7 @@ class Adjustment:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"cue": self.cue, "action": self.action, "start_ms": self.start,
-                "end_ms": self.end}
+        return {"cue": self.cue, "action": self.action, "start_ms": self.start, "end_ms": self.end}
 
     def __str__(self) -> str:
         return f"cue {self.cue} {self.action}: it would run from {self.start} ms to {self.end} ms"
@@ -65,7 +65,8 @@ def _apply(track: Track, fn: Callable[[int, Cue], tuple[int, int]], clip: bool) 
         if not clip:
             raise InputError(
                 f"cue {n} would start at {start} ms, before the video starts",
-                hint="use --clip to drop or trim cues that fall before 0")
+                hint="use --clip to drop or trim cues that fall before 0",
+            )
         if end <= 0:
             notes.append(Adjustment(n, "dropped", start, end))
         else:
@@ -77,8 +78,7 @@ def _apply(track: Track, fn: Callable[[int, Cue], tuple[int, int]], clip: bool) 
 def shift(track: Track, offset_ms: int, *, from_cue: int = 1, clip: bool = False) -> RetimeResult:
     """Move cues ``from_cue`` (1-based) onwards by ``offset_ms``."""
     if from_cue < 1 or (track.cues and from_cue > len(track.cues)):
-        raise InputError(f"no cue {from_cue}: the track has {len(track.cues)} cues",
-                         value=from_cue)
+        raise InputError(f"no cue {from_cue}: the track has {len(track.cues)} cues", value=from_cue)
 
     def move(n: int, cue: Cue) -> tuple[int, int]:
         if n < from_cue:
@@ -92,8 +92,9 @@ def parse_point(text: str) -> SyncPoint:
     """``OLD=NEW``, each a time as ``parse_duration`` reads it (``00:01:02,500=00:01:04,000``)."""
     old, sep, new = text.partition("=")
     if not sep or not old.strip() or not new.strip():
-        raise InputError("a sync point is OLD=NEW", value=text,
-                         hint="e.g. --point 00:01:00,000=00:01:02,500")
+        raise InputError(
+            "a sync point is OLD=NEW", value=text, hint="e.g. --point 00:01:00,000=00:01:02,500"
+        )
     return parse_duration(old), parse_duration(new)
 
 
@@ -108,12 +109,14 @@ def sync_map(points: Sequence[SyncPoint]) -> Callable[[int], int]:
     pts = sorted(points)
     if not pts:
         raise InputError("give at least one sync point (OLD=NEW)")
-    for (o1, n1), (o2, n2) in zip(pts, pts[1:], strict=False):
+    for (o1, n1), (o2, n2) in pairwise(pts):
         if o1 == o2:
             raise InputError("two sync points share an old time", value=format_srt(max(o1, 0)))
         if n2 <= n1:
-            raise InputError("sync points must keep their order (new times must increase)",
-                             value=f"{o1}={n1}, {o2}={n2}")
+            raise InputError(
+                "sync points must keep their order (new times must increase)",
+                value=f"{o1}={n1}, {o2}={n2}",
+            )
     if len(pts) == 1:
         offset = pts[0][1] - pts[0][0]
         return lambda t: t + offset

@@ -14,7 +14,8 @@ __all__ = ["explain"]
 _FIXED_ELSEWHERE = "no automatic fix for this rule"
 
 
-def explain(f: Finding, track: Track, p: Profile, options: FixOptions = FixOptions()) -> str:
+def explain(f: Finding, track: Track, p: Profile, options: FixOptions | None = None) -> str:
+    options = options or FixOptions()
     if f.cue is None:
         return "the whole track is in another language than the profile expects"
     cue = track.cues[f.cue - 1]
@@ -37,8 +38,10 @@ def explain(f: Finding, track: Track, p: Profile, options: FixOptions = FixOptio
         if len(longest) > p.max_chars_per_line:
             return f'the word "{longest}" alone is longer than a line'
         tail = "" if options.split_long else " or try --split-long"
-        return f"the text does not fit in {p.max_lines} lines of {p.max_chars_per_line}: " \
-               f"shorten it{tail}"
+        return (
+            f"the text does not fit in {p.max_lines} lines of {p.max_chars_per_line}: "
+            f"shorten it{tail}"
+        )
     if rule == "max-duration":
         tail = "" if options.split_long else " or try --split-long"
         return f"trimming to {p.max_duration_ms} ms would make it too fast to read: split it{tail}"

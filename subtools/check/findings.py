@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["Finding", "Severity", "SEVERITIES", "Value"]
+__all__ = ["SEVERITIES", "Finding", "Severity", "Value"]
 
 Severity = Literal["error", "warning"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")

@@ -22,8 +22,17 @@ from .layout import better_break
 from .profiles import Profile
 from .text import char_count, min_ms_for_cps, min_ms_for_rate, plain, word_count
 
-__all__ = ["Change", "FixOptions", "FixResult", "Item", "fix_track", "fits", "needed_ms",
-           "span", "overflow"]
+__all__ = [
+    "Change",
+    "FixOptions",
+    "FixResult",
+    "Item",
+    "fits",
+    "fix_track",
+    "needed_ms",
+    "overflow",
+    "span",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +53,13 @@ class Change:
     after: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"cue": self.cue, "fix": self.fix, "message": self.message,
-                "before": self.before, "after": self.after}
+        return {
+            "cue": self.cue,
+            "fix": self.fix,
+            "message": self.message,
+            "before": self.before,
+            "after": self.after,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +86,9 @@ def span(cue: Cue) -> str:
 def overflow(text: str, p: Profile) -> tuple[int, int]:
     """(lines over the limit, characters over the limit): (0, 0) when the text fits."""
     lines = plain(text).split("\n")
-    return max(0, len(lines) - p.max_lines), sum(max(0, len(x) - p.max_chars_per_line) for x in lines)
+    return max(0, len(lines) - p.max_lines), sum(
+        max(0, len(x) - p.max_chars_per_line) for x in lines
+    )
 
 
 def fits(text: str, p: Profile) -> bool:
@@ -121,8 +137,11 @@ def _drop_empty(items: list[Item], log: Log) -> list[Item]:
         if plain(it.cue.text).strip():
             kept.append(it)
         else:
-            log(Change(it.origin, "drop-empty", "removed a cue without visible text",
-                       span(it.cue), ""))
+            log(
+                Change(
+                    it.origin, "drop-empty", "removed a cue without visible text", span(it.cue), ""
+                )
+            )
     return kept
 
 
@@ -135,9 +154,15 @@ def _rebreak(items: list[Item], p: Profile, lang: str, log: Log) -> list[Item]:
             continue
         new = break_lines(text, p.max_chars_per_line, p.max_lines, lang)
         if new != text and overflow(new, p) <= overflow(text, p):
-            log(Change(it.origin, "rebreak",
-                       "re-broke lines" if fits(new, p) else "re-broke lines (still too long)",
-                       text, new))
+            log(
+                Change(
+                    it.origin,
+                    "rebreak",
+                    "re-broke lines" if fits(new, p) else "re-broke lines (still too long)",
+                    text,
+                    new,
+                )
+            )
             it = Item(it.origin, it.cue.with_text(new))
         out.append(it)
     return out
@@ -165,18 +190,27 @@ def _fix_timing(items: list[Item], p: Profile, log: Log) -> list[Item]:
             if limit is not None:
                 target = min(target, limit)
             if target > end:
-                end = _move(out, i, end, target, "extend",
-                            "out-time moved later into free time (too short or too fast)", log)
+                end = _move(
+                    out,
+                    i,
+                    end,
+                    target,
+                    "extend",
+                    "out-time moved later into free time (too short or too fast)",
+                    log,
+                )
         if p.severity("max-duration", "error") and end - cue.start > p.max_duration_ms:
             target = cue.start + p.max_duration_ms
             if target - cue.start >= need:
-                end = _move(out, i, end, target, "trim-long", "out-time moved earlier: too long",
-                            log)
+                end = _move(
+                    out, i, end, target, "trim-long", "out-time moved earlier: too long", log
+                )
     return out
 
 
-def _move(items: list[Item], i: int, old_end: int, new_end: int, kind: str, message: str,
-          log: Log) -> int:
+def _move(
+    items: list[Item], i: int, old_end: int, new_end: int, kind: str, message: str, log: Log
+) -> int:
     it = items[i]
     before = it.cue.with_times(it.cue.start, old_end)
     after = it.cue.with_times(it.cue.start, new_end)

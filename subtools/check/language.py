@@ -25,7 +25,7 @@ from .findings import Finding, Severity
 from .profiles import Profile
 from .text import plain
 
-__all__ = ["untranslated", "track_language", "script_of", "SAME_SCRIPT_LETTERS", "OWN_LETTERS"]
+__all__ = ["OWN_LETTERS", "SAME_SCRIPT_LETTERS", "script_of", "track_language", "untranslated"]
 
 SAME_SCRIPT_LETTERS = 40
 # Letters a Cyrillic language has and its neighbours lack (lower case).
@@ -67,16 +67,34 @@ def untranslated(track: Track, p: Profile, sev: Severity) -> list[Finding]:
         if len(c.text) < MIN_CHARS:
             continue  # cannot hold enough letters; skips the detector's cost
         code = detect_language(c.text)
-        if code is not None and code != expected and _corroborated(c.text, code, expected,
-                                                                   track_script):
-            out.append(Finding(n, "untranslated", sev,
-                               f"reads as {code}, the track is {expected}", code, expected))
+        if (
+            code is not None
+            and code != expected
+            and _corroborated(c.text, code, expected, track_script)
+        ):
+            out.append(
+                Finding(
+                    n,
+                    "untranslated",
+                    sev,
+                    f"reads as {code}, the track is {expected}",
+                    code,
+                    expected,
+                )
+            )
     return out
 
 
 def track_language(track: Track, p: Profile, sev: Severity) -> list[Finding]:
     if p.language and track.language and track.language != p.language:
-        return [Finding(None, "track-language", sev,
-                        f"the track is in {track.language}, profile {p.name} expects {p.language}",
-                        track.language, p.language)]
+        return [
+            Finding(
+                None,
+                "track-language",
+                sev,
+                f"the track is in {track.language}, profile {p.name} expects {p.language}",
+                track.language,
+                p.language,
+            )
+        ]
     return []

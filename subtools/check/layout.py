@@ -11,11 +11,18 @@ from .findings import Finding, Severity
 from .profiles import Profile
 from .text import plain
 
-__all__ = ["empty", "line_length", "line_count", "tags", "line_break", "better_break",
-           "tag_problem"]
+__all__ = [
+    "better_break",
+    "empty",
+    "line_break",
+    "line_count",
+    "line_length",
+    "tag_problem",
+    "tags",
+]
 
 # Tags that must be closed inside the cue; WebVTT's <v> may stay open.
-_PAIRED = frozenset("b i u s font c lang ruby rt span".split())
+_PAIRED = frozenset(["b", "i", "u", "s", "font", "c", "lang", "ruby", "rt", "span"])
 _NAME = re.compile(r"</?([a-zA-Z]+)")
 _BROKEN = re.compile(r"</?(?:b|i|u|s|font|c|lang|ruby|rt|span)\b[^<>]*(?=<|$)", re.IGNORECASE)
 
@@ -37,15 +44,29 @@ def line_length(track: Track, p: Profile, sev: Severity) -> list[Finding]:
             continue  # no line can be longer than the whole text
         for k, line in enumerate(text.split("\n"), 1):
             if len(line) > limit:
-                out.append(Finding(n, "line-length", sev, f"line {k} has {len(line)} characters",
-                                   len(line), limit))
+                out.append(
+                    Finding(
+                        n,
+                        "line-length",
+                        sev,
+                        f"line {k} has {len(line)} characters",
+                        len(line),
+                        limit,
+                    )
+                )
     return out
 
 
 def line_count(track: Track, p: Profile, sev: Severity) -> list[Finding]:
     return [
-        Finding(n, "line-count", sev, f"{c.text.count(chr(10)) + 1} lines",
-                c.text.count("\n") + 1, p.max_lines)
+        Finding(
+            n,
+            "line-count",
+            sev,
+            f"{c.text.count(chr(10)) + 1} lines",
+            c.text.count("\n") + 1,
+            p.max_lines,
+        )
         for n, c in enumerate(track.cues, 1)
         if c.text.count("\n") + 1 > p.max_lines
     ]
@@ -126,6 +147,14 @@ def line_break(track: Track, p: Profile, sev: Severity) -> list[Finding]:
         if found:
             k, word, better = found
             shown = better.replace("\n", " / ")
-            out.append(Finding(n, "line-break", sev,
-                               f'line {k} ends with "{word}"; better: "{shown}"', word, None))
+            out.append(
+                Finding(
+                    n,
+                    "line-break",
+                    sev,
+                    f'line {k} ends with "{word}"; better: "{shown}"',
+                    word,
+                    None,
+                )
+            )
     return out

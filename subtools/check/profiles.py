@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import InputError
 from .findings import SEVERITIES, Severity
 
-__all__ = ["Profile", "PROFILE_DIR", "available_profiles", "load_profile", "parse_fps"]
+__all__ = ["PROFILE_DIR", "Profile", "available_profiles", "load_profile", "parse_fps"]
 
 PROFILE_DIR = Path(__file__).with_name("profiles")
 
@@ -44,7 +44,9 @@ def parse_fps(text: str | float | int | Fraction) -> Fraction:
     try:
         value = _NTSC.get(raw) or Fraction(raw)
     except (ValueError, ZeroDivisionError):
-        raise InputError("not a frame rate", value=raw, hint="use e.g. 25, 23.976 or 30000/1001") from None
+        raise InputError(
+            "not a frame rate", value=raw, hint="use e.g. 25, 23.976 or 30000/1001"
+        ) from None
     if not 1 <= value <= 1000:
         raise InputError("frame rate out of range (1-1000)", value=raw)
     return value
@@ -121,8 +123,11 @@ def _resolve(spec: str | os.PathLike[str]) -> Path:
         return path
     path = PROFILE_DIR / f"{text}.toml"
     if not path.is_file():
-        raise InputError("unknown profile", value=text,
-                         hint="use one of: " + ", ".join(available_profiles()) + ", or a .toml file")
+        raise InputError(
+            "unknown profile",
+            value=text,
+            hint="use one of: " + ", ".join(available_profiles()) + ", or a .toml file",
+        )
     return path
 
 
@@ -136,8 +141,12 @@ def _load(spec: str | os.PathLike[str], seen: tuple[Path, ...]) -> Profile:
         raise InputError(f"bad TOML: {exc}", path=path) from None
     unknown = set(data) - _TOP_KEYS
     if unknown:
-        raise InputError("unknown profile key", path=path, value=sorted(unknown)[0],
-                         hint="allowed: " + ", ".join(sorted(_TOP_KEYS)))
+        raise InputError(
+            "unknown profile key",
+            path=path,
+            value=sorted(unknown)[0],
+            hint="allowed: " + ", ".join(sorted(_TOP_KEYS)),
+        )
     base: dict[str, Any] = {}
     severities: dict[str, str] = {}
     if "extends" in data:
@@ -156,10 +165,14 @@ def _load(spec: str | os.PathLike[str], seen: tuple[Path, ...]) -> Profile:
     base.update(_limits(data.get("limits", {}), path))
     severities.update(_rules(data.get("rules", {}), path))
     base["severities"] = tuple(sorted(severities.items()))
-    missing = [k for k in _INT_LIMITS + ("max_cps", "min_gap_frames") if k not in base]
+    missing = [k for k in (*_INT_LIMITS, "max_cps", "min_gap_frames") if k not in base]
     if missing:
-        raise InputError("profile lacks a limit", path=path, value=missing[0],
-                         hint='set it under [limits] or use extends = "netflix-en"')
+        raise InputError(
+            "profile lacks a limit",
+            path=path,
+            value=missing[0],
+            hint='set it under [limits] or use extends = "netflix-en"',
+        )
     return Profile(**base)
 
 
@@ -179,8 +192,12 @@ def _limits(table: Any, path: Path) -> dict[str, Any]:
                 raise InputError(f"limit {key} must be a number >= 0", path=path, value=value)
             out[key] = float(value)
         else:
-            raise InputError("unknown limit", path=path, value=key,
-                             hint="allowed: " + ", ".join(_INT_LIMITS + _NUM_LIMITS))
+            raise InputError(
+                "unknown limit",
+                path=path,
+                value=key,
+                hint="allowed: " + ", ".join(_INT_LIMITS + _NUM_LIMITS),
+            )
     return out
 
 
@@ -191,8 +208,9 @@ def _rules(table: Any, path: Path) -> dict[str, str]:
         raise InputError("[rules] must be a table", path=path)
     for rule, level in table.items():
         if rule not in RULES:
-            raise InputError("unknown rule", path=path, value=rule,
-                             hint="rules: " + ", ".join(RULES))
+            raise InputError(
+                "unknown rule", path=path, value=rule, hint="rules: " + ", ".join(RULES)
+            )
         if level not in (*SEVERITIES, "off"):
             raise InputError(f"rule {rule} must be error, warning or off", path=path, value=level)
     return {str(k): str(v) for k, v in table.items()}

@@ -12,7 +12,7 @@ from .layout import tag_problem
 from .profiles import Profile
 from .text import char_count
 
-__all__ = ["split_long", "merge_short"]
+__all__ = ["merge_short", "split_long"]
 
 _MAX_DEPTH = 6  # a cue is split into at most 2**6 parts
 
@@ -31,9 +31,15 @@ def split_long(items: list[Item], p: Profile, lang: str, log: Log) -> list[Item]
     for it in items:
         parts = _split(it.cue, p, lang, 0)
         if len(parts) > 1:
-            log(Change(it.origin, "split", f"split into {len(parts)} cues",
-                       f"{span(it.cue)} {it.cue.text}",
-                       " | ".join(f"{span(c)} {c.text}" for c in parts)))
+            log(
+                Change(
+                    it.origin,
+                    "split",
+                    f"split into {len(parts)} cues",
+                    f"{span(it.cue)} {it.cue.text}",
+                    " | ".join(f"{span(c)} {c.text}" for c in parts),
+                )
+            )
         out.extend(Item(it.origin, c) for c in parts)
     return out
 
@@ -65,8 +71,7 @@ def _split(cue: Cue, p: Profile, lang: str, depth: int) -> list[Cue]:
     return _split(best[1], p, lang, depth + 1) + _split(best[2], p, lang, depth + 1)
 
 
-def merge_short(items: list[Item], p: Profile, lang: str, max_gap_ms: int,
-                log: Log) -> list[Item]:
+def merge_short(items: list[Item], p: Profile, lang: str, max_gap_ms: int, log: Log) -> list[Item]:
     out = list(items)
     i = 0
     while i < len(out):
@@ -84,8 +89,9 @@ def merge_short(items: list[Item], p: Profile, lang: str, max_gap_ms: int,
     return out
 
 
-def _merge(out: list[Item], a: int, b: int, p: Profile, lang: str, max_gap_ms: int,
-           log: Log) -> int | None:
+def _merge(
+    out: list[Item], a: int, b: int, p: Profile, lang: str, max_gap_ms: int, log: Log
+) -> int | None:
     """Merge ``out[a]`` and ``out[b]`` in place when the result needs no more fixing;
     return the merged index, or None."""
     if a < 0 or b >= len(out):
@@ -111,7 +117,14 @@ def _merge(out: list[Item], a: int, b: int, p: Profile, lang: str, max_gap_ms: i
     if end > limit or min(room, limit) - start < needed_ms(text, p):
         return None
     merged = Cue(start, end, text)
-    log(Change(out[a].origin, "merge", f"merged with cue {out[b].origin}",
-               f"{span(x)} {x.text} | {span(y)} {y.text}", f"{span(merged)} {text}"))
+    log(
+        Change(
+            out[a].origin,
+            "merge",
+            f"merged with cue {out[b].origin}",
+            f"{span(x)} {x.text} | {span(y)} {y.text}",
+            f"{span(merged)} {text}",
+        )
+    )
     out[a : b + 1] = [Item(out[a].origin, merged)]
     return a

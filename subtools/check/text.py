@@ -6,8 +6,15 @@ import math
 
 from ..tags import strip_tags
 
-__all__ = ["plain", "char_count", "word_count", "min_ms_for_cps", "min_ms_for_rate", "cps_over",
-           "rate_over"]
+__all__ = [
+    "char_count",
+    "cps_over",
+    "min_ms_for_cps",
+    "min_ms_for_rate",
+    "plain",
+    "rate_over",
+    "word_count",
+]
 
 
 def plain(text: str) -> str:

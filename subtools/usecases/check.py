@@ -124,12 +124,17 @@ class RetimeReport:
     adjustments: tuple[Adjustment, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "output": self.output, "cues": self.cues,
-                "adjustments": [a.to_dict() for a in self.adjustments]}
+        return {
+            "file": self.file,
+            "output": self.output,
+            "cues": self.cues,
+            "adjustments": [a.to_dict() for a in self.adjustments],
+        }
 
 
-def _read(path: str | os.PathLike[str], encoding: str | None,
-          language: bool) -> tuple[Track, tuple[Notice, ...]]:
+def _read(
+    path: str | os.PathLike[str], encoding: str | None, language: bool
+) -> tuple[Track, tuple[Notice, ...]]:
     result = read_track(path, encoding=encoding)
     track = result.track
     if language and track.language is None:
@@ -141,14 +146,24 @@ def _profile(profile: ProfileSpec, fps: Fraction | None) -> Profile:
     return load_profile(profile).with_fps(fps)
 
 
-def check_track(track: Track, profile: ProfileSpec = "netflix-en", *, fps: Fraction | None = None,
-                language: bool = True) -> tuple[Finding, ...]:
+def check_track(
+    track: Track,
+    profile: ProfileSpec = "netflix-en",
+    *,
+    fps: Fraction | None = None,
+    language: bool = True,
+) -> tuple[Finding, ...]:
     return run_checks(track, _profile(profile, fps), language=language)
 
 
-def check_file(path: str | os.PathLike[str], profile: ProfileSpec = "netflix-en", *,
-               fps: Fraction | None = None, language: bool = True,
-               encoding: str | None = None) -> CheckReport:
+def check_file(
+    path: str | os.PathLike[str],
+    profile: ProfileSpec = "netflix-en",
+    *,
+    fps: Fraction | None = None,
+    language: bool = True,
+    encoding: str | None = None,
+) -> CheckReport:
     """Check a caption file against a profile (a shipped name, a TOML path or a Profile).
 
     ``language=False`` skips the langdetect-based rules (the slow part on big files).
@@ -159,10 +174,17 @@ def check_file(path: str | os.PathLike[str], profile: ProfileSpec = "netflix-en"
     return CheckReport(str(path), prof, findings, track, language, notices)
 
 
-def fix_file(source: str | os.PathLike[str], output: str | os.PathLike[str],
-             profile: ProfileSpec = "netflix-en", *, fps: Fraction | None = None,
-             split_long: bool = False, merge_short: bool = False, language: bool = True,
-             encoding: str | None = None) -> FixReport:
+def fix_file(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    profile: ProfileSpec = "netflix-en",
+    *,
+    fps: Fraction | None = None,
+    split_long: bool = False,
+    merge_short: bool = False,
+    language: bool = True,
+    encoding: str | None = None,
+) -> FixReport:
     """Fix what can be fixed without touching a word; write ``output``; list the rest."""
     refuse_same_path(source, output)
     format_for(output)
@@ -174,12 +196,22 @@ def fix_file(source: str | os.PathLike[str], output: str | os.PathLike[str],
     write_track(result.track, output)
     after = run_checks(result.track, prof, language=language)
     remaining = tuple(Remaining(f, explain(f, result.track, prof, options)) for f in after)
-    return FixReport(str(source), str(output), prof, result.changes, remaining, before,
-                     result.track, len(track), notices)
+    return FixReport(
+        str(source),
+        str(output),
+        prof,
+        result.changes,
+        remaining,
+        before,
+        result.track,
+        len(track),
+        notices,
+    )
 
 
-def _retime(source: str | os.PathLike[str], output: str | os.PathLike[str],
-            run: Any, encoding: str | None) -> RetimeReport:
+def _retime(
+    source: str | os.PathLike[str], output: str | os.PathLike[str], run: Any, encoding: str | None
+) -> RetimeReport:
     refuse_same_path(source, output)
     format_for(output)
     track = read_track(source, encoding=encoding).track
@@ -188,19 +220,37 @@ def _retime(source: str | os.PathLike[str], output: str | os.PathLike[str],
     return RetimeReport(str(source), str(output), len(result.track), result.adjustments)
 
 
-def shift_file(source: str | os.PathLike[str], output: str | os.PathLike[str], by_ms: int, *,
-               from_cue: int = 1, clip: bool = False, encoding: str | None = None) -> RetimeReport:
-    return _retime(source, output, lambda t: shift(t, by_ms, from_cue=from_cue, clip=clip),
-                   encoding)
+def shift_file(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    by_ms: int,
+    *,
+    from_cue: int = 1,
+    clip: bool = False,
+    encoding: str | None = None,
+) -> RetimeReport:
+    return _retime(
+        source, output, lambda t: shift(t, by_ms, from_cue=from_cue, clip=clip), encoding
+    )
 
 
-def sync_file(source: str | os.PathLike[str], output: str | os.PathLike[str],
-              points: Sequence[SyncPoint], *, clip: bool = False,
-              encoding: str | None = None) -> RetimeReport:
+def sync_file(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    points: Sequence[SyncPoint],
+    *,
+    clip: bool = False,
+    encoding: str | None = None,
+) -> RetimeReport:
     return _retime(source, output, lambda t: sync(t, points, clip=clip), encoding)
 
 
-def rate_file(source: str | os.PathLike[str], output: str | os.PathLike[str],
-              from_fps: Fraction, to_fps: Fraction, *, encoding: str | None = None) -> RetimeReport:
+def rate_file(
+    source: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    from_fps: Fraction,
+    to_fps: Fraction,
+    *,
+    encoding: str | None = None,
+) -> RetimeReport:
     return _retime(source, output, lambda t: rate(t, from_fps, to_fps), encoding)
-

@@ -5,7 +5,7 @@ from __future__ import annotations
 from subtools.check import Finding, load_profile, run_checks
 from subtools.model import Cue, Track
 
-__all__ = ["track", "findings", "rules_of"]
+__all__ = ["findings", "rules_of", "track"]
 
 
 def track(*cues: tuple[int, int, str], lang: str | None = "en") -> Track:

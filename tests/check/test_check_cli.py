@@ -47,13 +47,21 @@ def test_check_json(en: Path) -> None:
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert data["profile"] == "bbc"
-    assert data["findings"][0] == {"cue": 2, "rule": "line-length", "severity": "error",
-                                   "message": "line 1 has 38 characters", "value": 38,
-                                   "limit": 37}
+    assert data["findings"][0] == {
+        "cue": 2,
+        "rule": "line-length",
+        "severity": "error",
+        "message": "line 1 has 38 characters",
+        "value": 38,
+        "limit": 37,
+    }
     assert data["summary"] == {
-        "cues": 15, "errors": 5, "warnings": 2,
+        "cues": 15,
+        "errors": 5,
+        "warnings": 2,
         "by_rule": {"line-length": 2, "reading-speed": 3, "words-per-minute": 2},
-        "language": "en", "language_checked": True,
+        "language": "en",
+        "language_checked": True,
     }
 
 
@@ -68,8 +76,11 @@ def test_check_custom_profile_and_fps(en: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--profile", "nope"], "error: unknown profile ('nope'); use one of: bbc, netflix-en, "
-                                "netflix-ru, or a .toml file"),
+        (
+            ["--profile", "nope"],
+            "error: unknown profile ('nope'); use one of: bbc, netflix-en, "
+            "netflix-ru, or a .toml file",
+        ),
         (["--fps", "fast"], "error: not a frame rate ('fast'); use e.g. 25, 23.976 or 30000/1001"),
     ],
 )
@@ -81,7 +92,10 @@ def test_check_bad_options_exit_2(en: Path, args: list[str], message: str) -> No
 
 def test_check_missing_file_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(tmp_path / "none.srt")])
-    assert (result.exit_code, result.stderr) == (2, f"error: {tmp_path / 'none.srt'}: file not found\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {tmp_path / 'none.srt'}: file not found\n",
+    )
 
 
 def test_fix_writes_output_and_lists_person_work(en: Path, tmp_path: Path) -> None:
@@ -90,16 +104,21 @@ def test_fix_writes_output_and_lists_person_work(en: Path, tmp_path: Path) -> No
     assert result.exit_code == 1  # errors remain that need a person
     assert "cue 2: rebreak: re-broke lines" in result.stdout
     assert "needs a person:" in result.stdout
-    assert result.stdout.splitlines()[-1] == f"wrote {out}: 6 changes, 2 errors, 1 warning left " \
-                                             "(profile bbc)"
+    assert (
+        result.stdout.splitlines()[-1] == f"wrote {out}: 6 changes, 2 errors, 1 warning left "
+        "(profile bbc)"
+    )
     assert "are appealing\nto the defense minister." in out.read_text(encoding="utf-8")
     again = runner.invoke(app, ["check", str(out), "--profile", "bbc", "--json"])
     assert json.loads(again.stdout)["summary"]["errors"] == 2
 
 
 def test_fix_json_and_options(tmp_path: Path) -> None:
-    src = write(tmp_path / "in.srt", "1\n00:00:00,000 --> 00:00:00,400\nWait.\n\n"
-                                     "2\n00:00:00,500 --> 00:00:02,000\nI'm coming with you.\n")
+    src = write(
+        tmp_path / "in.srt",
+        "1\n00:00:00,000 --> 00:00:00,400\nWait.\n\n"
+        "2\n00:00:00,500 --> 00:00:02,000\nI'm coming with you.\n",
+    )
     out = tmp_path / "out.srt"
     result = runner.invoke(app, ["fix", str(src), "-o", str(out), "--merge-short", "--json"])
     assert result.exit_code == 0
@@ -107,15 +126,19 @@ def test_fix_json_and_options(tmp_path: Path) -> None:
     assert [(c["cue"], c["fix"]) for c in data["changes"]] == [(1, "extend"), (1, "merge")]
     assert data["remaining"] == []
     assert data["summary"]["after"]["cues"] == 1
-    assert out.read_text(encoding="utf-8") == \
-        "1\n00:00:00,000 --> 00:00:02,000\nWait. I'm coming with you.\n\n"
+    assert (
+        out.read_text(encoding="utf-8")
+        == "1\n00:00:00,000 --> 00:00:02,000\nWait. I'm coming with you.\n\n"
+    )
 
 
 def test_fix_refuses_to_overwrite_its_input(en: Path) -> None:
     before = en.read_bytes()
     result = runner.invoke(app, ["fix", str(en), "-o", str(en)])
     assert result.exit_code == 2
-    assert result.stderr == f"error: {en}: output path is the input file; refusing to overwrite it\n"
+    assert (
+        result.stderr == f"error: {en}: output path is the input file; refusing to overwrite it\n"
+    )
     assert en.read_bytes() == before
 
 
@@ -124,8 +147,9 @@ def test_shift(en: Path, tmp_path: Path) -> None:
     ok = runner.invoke(app, ["shift", str(en), "--by", "00:00:01,500", "-o", str(out)])
     assert (ok.exit_code, ok.stdout) == (0, f"wrote {out} (15 cues)\n")
     assert out.read_text(encoding="utf-8").startswith("1\n00:00:02,500 --> 00:00:05,700\n")
-    later = runner.invoke(app, ["shift", str(en), "--by", "-250ms", "--from-cue", "15", "-o",
-                                str(out)])
+    later = runner.invoke(
+        app, ["shift", str(en), "--by", "-250ms", "--from-cue", "15", "-o", str(out)]
+    )
     assert later.exit_code == 0
     assert "00:00:50,750 --> 00:00:53,750" in out.read_text(encoding="utf-8")
 
@@ -134,8 +158,10 @@ def test_shift_negative_needs_clip(en: Path, tmp_path: Path) -> None:
     out = tmp_path / "early.srt"
     bad = runner.invoke(app, ["shift", str(en), "--by", "-1.5s", "-o", str(out)])
     assert bad.exit_code == 2
-    assert bad.stderr == "error: cue 1 would start at -500 ms, before the video starts; " \
-                         "use --clip to drop or trim cues that fall before 0\n"
+    assert (
+        bad.stderr == "error: cue 1 would start at -500 ms, before the video starts; "
+        "use --clip to drop or trim cues that fall before 0\n"
+    )
     assert not out.exists()
     clipped = runner.invoke(app, ["shift", str(en), "--by", "-1.5s", "-o", str(out), "--clip"])
     assert clipped.exit_code == 0
@@ -150,11 +176,27 @@ def test_shift_refuses_same_path(en: Path) -> None:
 
 def test_sync(en: Path, tmp_path: Path) -> None:
     out = tmp_path / "synced.vtt"
-    result = runner.invoke(app, ["sync", str(en), "--point", "00:00:01,000=00:00:02,000",
-                                 "--point", "00:00:51,000=00:00:53,000", "-o", str(out), "--json"])
+    result = runner.invoke(
+        app,
+        [
+            "sync",
+            str(en),
+            "--point",
+            "00:00:01,000=00:00:02,000",
+            "--point",
+            "00:00:51,000=00:00:53,000",
+            "-o",
+            str(out),
+            "--json",
+        ],
+    )
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"file": str(en), "output": str(out), "cues": 15,
-                                         "adjustments": []}
+    assert json.loads(result.stdout) == {
+        "file": str(en),
+        "output": str(out),
+        "cues": 15,
+        "adjustments": [],
+    }
     text = out.read_text(encoding="utf-8")
     assert "00:00:02.000 --> 00:00:05.264" in text  # 1.02 s per old second after 1 s
     assert "00:00:53.000 --> 00:00:56.060" in text
@@ -168,8 +210,9 @@ def test_sync_bad_point_exits_2(en: Path, tmp_path: Path) -> None:
 
 def test_rate(en: Path, tmp_path: Path) -> None:
     out = tmp_path / "film.srt"
-    result = runner.invoke(app, ["rate", str(en), "--from-fps", "25", "--to-fps", "23.976", "-o",
-                                 str(out)])
+    result = runner.invoke(
+        app, ["rate", str(en), "--from-fps", "25", "--to-fps", "23.976", "-o", str(out)]
+    )
     assert result.exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("1\n00:00:01,043 --> 00:00:04,379\n")
     bad = runner.invoke(app, ["rate", str(en), "--from-fps", "0", "--to-fps", "25", "-o", str(out)])

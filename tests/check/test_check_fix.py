@@ -32,31 +32,86 @@ def test_cyrillic_track_every_timing_and_layout_fix() -> None:
     )
     result = fix_track(t, RU)
     assert result.changes == (
-        Change(1, "rebreak", "re-broke lines", "Мы обратились к\nкоменданту и военной полиции.",
-               "Мы обратились к коменданту\nи военной полиции."),
-        Change(1, "extend", "out-time moved later into free time (too short or too fast)",
-               "00:00:00,000 --> 00:00:00,600", "00:00:00,000 --> 00:00:02,648"),
-        Change(2, "drop-empty", "removed a cue without visible text",
-               "00:00:01,000 --> 00:00:03,000", ""),
-        Change(3, "rebreak", "re-broke lines",
-               "Командир сказал, что нас прикрепили к штурмовому отряду.",
-               "Командир сказал, что нас прикрепили\nк штурмовому отряду."),
-        Change(3, "trim-overlap", "out-time moved earlier: overlap with the next cue",
-               "00:00:03,500 --> 00:00:06,000", "00:00:03,500 --> 00:00:05,910"),
-        Change(4, "rebreak", "re-broke lines", "Вчера двенадцать наших товарищей погибли",
-               "Вчера двенадцать наших\nтоварищей погибли"),
-        Change(4, "close-gap", "out-time moved earlier: too small a gap",
-               "00:00:05,990 --> 00:00:08,000", "00:00:05,990 --> 00:00:07,960"),
-        Change(5, "trim-long", "out-time moved earlier: too long",
-               "00:00:08,040 --> 00:00:16,000", "00:00:08,040 --> 00:00:15,040"),
-        Change(6, "close-gap", "out-time moved earlier: too small a gap",
-               "00:00:17,000 --> 00:00:17,500", "00:00:17,000 --> 00:00:17,420"),
-        Change(7, "rebreak", "re-broke lines", "Нам ответили, что ничем не могут помочь.",
-               "Нам ответили,\nчто ничем не могут помочь."),
+        Change(
+            1,
+            "rebreak",
+            "re-broke lines",
+            "Мы обратились к\nкоменданту и военной полиции.",
+            "Мы обратились к коменданту\nи военной полиции.",
+        ),
+        Change(
+            1,
+            "extend",
+            "out-time moved later into free time (too short or too fast)",
+            "00:00:00,000 --> 00:00:00,600",
+            "00:00:00,000 --> 00:00:02,648",
+        ),
+        Change(
+            2,
+            "drop-empty",
+            "removed a cue without visible text",
+            "00:00:01,000 --> 00:00:03,000",
+            "",
+        ),
+        Change(
+            3,
+            "rebreak",
+            "re-broke lines",
+            "Командир сказал, что нас прикрепили к штурмовому отряду.",
+            "Командир сказал, что нас прикрепили\nк штурмовому отряду.",
+        ),
+        Change(
+            3,
+            "trim-overlap",
+            "out-time moved earlier: overlap with the next cue",
+            "00:00:03,500 --> 00:00:06,000",
+            "00:00:03,500 --> 00:00:05,910",
+        ),
+        Change(
+            4,
+            "rebreak",
+            "re-broke lines",
+            "Вчера двенадцать наших товарищей погибли",
+            "Вчера двенадцать наших\nтоварищей погибли",
+        ),
+        Change(
+            4,
+            "close-gap",
+            "out-time moved earlier: too small a gap",
+            "00:00:05,990 --> 00:00:08,000",
+            "00:00:05,990 --> 00:00:07,960",
+        ),
+        Change(
+            5,
+            "trim-long",
+            "out-time moved earlier: too long",
+            "00:00:08,040 --> 00:00:16,000",
+            "00:00:08,040 --> 00:00:15,040",
+        ),
+        Change(
+            6,
+            "close-gap",
+            "out-time moved earlier: too small a gap",
+            "00:00:17,000 --> 00:00:17,500",
+            "00:00:17,000 --> 00:00:17,420",
+        ),
+        Change(
+            7,
+            "rebreak",
+            "re-broke lines",
+            "Нам ответили, что ничем не могут помочь.",
+            "Нам ответили,\nчто ничем не могут помочь.",
+        ),
     )
     # 45 characters at 17 cps need 2648 ms; the freed time of the empty cue allows it.
     assert [(c.start, c.end) for c in result.track] == [
-        (0, 2648), (3500, 5910), (5990, 7960), (8040, 15040), (17000, 17420), (17500, 20000)]
+        (0, 2648),
+        (3500, 5910),
+        (5990, 7960),
+        (8040, 15040),
+        (17000, 17420),
+        (17500, 20000),
+    ]
     left = [(f.cue, f.rule, f.value) for f in run_checks(result.track, RU, language=False)]
     assert left == [
         (2, "reading-speed", 23.24),  # 56 characters, next cue 80 ms after its end
@@ -88,8 +143,12 @@ def test_already_fine_track_is_untouched() -> None:
 
 def test_split_long_and_merge_short_only_when_asked() -> None:
     t = track(
-        (0, 9000, "We ask you to return us to our permanent base, because we were sent "
-                  "to the front without any weapons."),
+        (
+            0,
+            9000,
+            "We ask you to return us to our permanent base, because we were sent "
+            "to the front without any weapons.",
+        ),
         (9500, 10000, "Wait."),
         (10100, 12000, "I'm coming with you."),
     )
@@ -99,7 +158,11 @@ def test_split_long_and_merge_short_only_when_asked() -> None:
 
     result = fix_track(t, EN, FixOptions(split_long=True, merge_short=True))
     assert [(c.cue, c.fix) for c in result.changes] == [
-        (1, "rebreak"), (1, "split"), (2, "extend"), (2, "merge")]
+        (1, "rebreak"),
+        (1, "split"),
+        (2, "extend"),
+        (2, "merge"),
+    ]
     assert result.track.cues == (
         Cue(0, 4060, "We ask you to return us\nto our permanent base,"),
         Cue(4140, 9000, "because we were sent\nto the front without any weapons."),
@@ -109,15 +172,18 @@ def test_split_long_and_merge_short_only_when_asked() -> None:
 
 
 def test_split_refuses_to_cut_inside_a_tag() -> None:
-    text = "<i>We ask you to return us to our permanent base, because we were sent " \
-           "to the front without any weapons.</i>"
+    text = (
+        "<i>We ask you to return us to our permanent base, because we were sent "
+        "to the front without any weapons.</i>"
+    )
     result = fix_track(track((0, 9000, text)), EN, FixOptions(split_long=True))
     assert [c.fix for c in result.changes] == ["rebreak", "trim-long"]
 
 
 def test_merge_never_joins_dialogue_or_across_long_silence() -> None:
-    t = track((0, 500, "- Wait."), (600, 2000, "Hello there."), (5000, 5400, "Go."),
-              (7000, 9000, "Now."))
+    t = track(
+        (0, 500, "- Wait."), (600, 2000, "Hello there."), (5000, 5400, "Go."), (7000, 9000, "Now.")
+    )
     result = fix_track(t, EN, FixOptions(merge_short=True))
     assert "merge" not in {c.fix for c in result.changes}
 
@@ -128,7 +194,13 @@ def test_samples_after_fix_only_person_work_remains() -> None:
     assert run_checks(fix_track(ru, RU).track, RU, language=False) == ()
     fixed = fix_track(en, BBC)
     assert [(c.cue, c.fix) for c in fixed.changes] == [
-        (2, "rebreak"), (3, "extend"), (5, "extend"), (8, "extend"), (11, "extend"), (13, "rebreak")]
+        (2, "rebreak"),
+        (3, "extend"),
+        (5, "extend"),
+        (8, "extend"),
+        (11, "extend"),
+        (13, "rebreak"),
+    ]
     left = [(f.cue, f.rule) for f in run_checks(fixed.track, BBC, language=False)]
     assert left == [(3, "words-per-minute"), (5, "reading-speed"), (11, "reading-speed")]
     assert_nothing_fixable_left(fixed.track, BBC)
@@ -136,8 +208,26 @@ def test_samples_after_fix_only_person_work_remains() -> None:
 
 # --- properties -----------------------------------------------------------------------------
 
-WORDS = ("we", "the", "to", "front", "weapons", "and", "without", "commander", "в", "на",
-         "товарищей", "погибли", "<i>quiet</i>", "мы", "a", "line,", "zero.", "Supercalifragilistic")
+WORDS = (
+    "we",
+    "the",
+    "to",
+    "front",
+    "weapons",
+    "and",
+    "without",
+    "commander",
+    "в",
+    "на",
+    "товарищей",
+    "погибли",
+    "<i>quiet</i>",
+    "мы",
+    "a",
+    "line,",
+    "zero.",
+    "Supercalifragilistic",
+)
 
 
 @st.composite

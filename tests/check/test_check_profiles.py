@@ -7,15 +7,27 @@ from pathlib import Path
 
 import pytest
 
-from subtools.check import available_profiles, load_profile, parse_fps
+from subtools.check import Profile, available_profiles, load_profile, parse_fps
 from subtools.errors import InputError
 
 
 def test_shipped_profiles() -> None:
     assert available_profiles() == ["bbc", "netflix-en", "netflix-ru"]
     en, ru, bbc = (load_profile(n) for n in ("netflix-en", "netflix-ru", "bbc"))
-    limits = lambda p: (p.max_chars_per_line, p.max_lines, p.max_cps, p.min_duration_ms,  # noqa: E731
-                        p.max_duration_ms, p.min_gap_frames, p.fps, p.max_wpm, p.language)
+
+    def limits(p: Profile) -> tuple[object, ...]:
+        return (
+            p.max_chars_per_line,
+            p.max_lines,
+            p.max_cps,
+            p.min_duration_ms,
+            p.max_duration_ms,
+            p.min_gap_frames,
+            p.fps,
+            p.max_wpm,
+            p.language,
+        )
+
     assert limits(en) == (42, 2, 20.0, 833, 7000, 2.0, Fraction(25), None, "en")
     assert limits(ru) == (39, 2, 17.0, 833, 7000, 2.0, Fraction(25), None, "ru")
     assert limits(bbc) == (37, 2, 16.4, 833, 7000, 2.0, Fraction(25), 180.0, "en")
@@ -36,7 +48,11 @@ def test_custom_profile_extends_and_overrides(tmp_path: Path) -> None:
     )
     p = load_profile(path)
     assert (p.name, p.max_cps, p.max_chars_per_line, p.fps) == (
-        "house", 15.0, 42, Fraction(24000, 1001))
+        "house",
+        15.0,
+        42,
+        Fraction(24000, 1001),
+    )
     assert p.severity("line-break", "warning") == "error"
     assert p.severity("untranslated", "warning") is None
     assert p.severity("reading-speed", "error") == "error"
@@ -46,7 +62,7 @@ def test_custom_profile_extends_and_overrides(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('[limits]\nmax_lines = 2\n', "profile lacks a limit"),
+        ("[limits]\nmax_lines = 2\n", "profile lacks a limit"),
         ('extends = "netflix-en"\ncolour = 1\n', "unknown profile key"),
         ('extends = "netflix-en"\n[limits]\nmax_lines = "two"\n', "limit max_lines must be"),
         ('extends = "netflix-en"\n[limits]\nspeed = 3\n', "unknown limit"),
@@ -71,7 +87,7 @@ def test_profile_extending_itself(tmp_path: Path) -> None:
 
 
 def test_unknown_names() -> None:
-    with pytest.raises(InputError, match="unknown profile.*bbc, netflix-en, netflix-ru"):
+    with pytest.raises(InputError, match=r"unknown profile.*bbc, netflix-en, netflix-ru"):
         load_profile("netflix-fr")
     with pytest.raises(InputError, match="profile file not found"):
         load_profile("missing.toml")

@@ -15,18 +15,36 @@ def test_reading_speed_counts_spaces_and_punctuation_not_tags() -> None:
         (4000, 5000, "Two lines, ten\nmore here"),  # 24 incl. the line break
     )
     assert findings(t) == [
-        Finding(1, "reading-speed", "error",
-                "21.0 characters per second (21 characters in 1000 ms)", 21.0, 20.0),
-        Finding(3, "reading-speed", "error",
-                "24.0 characters per second (24 characters in 1000 ms)", 24.0, 20.0),
+        Finding(
+            1,
+            "reading-speed",
+            "error",
+            "21.0 characters per second (21 characters in 1000 ms)",
+            21.0,
+            20.0,
+        ),
+        Finding(
+            3,
+            "reading-speed",
+            "error",
+            "24.0 characters per second (24 characters in 1000 ms)",
+            24.0,
+            20.0,
+        ),
     ]
 
 
 def test_reading_speed_cyrillic_uses_the_russian_limit() -> None:
     t = track((0, 2000, "Мы не подписывали никаких контрактов."), lang="ru")
     assert findings(t, "netflix-ru") == [
-        Finding(1, "reading-speed", "error",
-                "18.5 characters per second (37 characters in 2000 ms)", 18.5, 17.0),
+        Finding(
+            1,
+            "reading-speed",
+            "error",
+            "18.5 characters per second (37 characters in 2000 ms)",
+            18.5,
+            17.0,
+        ),
     ]
     assert findings(t, "netflix-en") == []  # 18.5 cps is fine for English's 20
 
@@ -59,8 +77,14 @@ def test_durations() -> None:
 def test_gap_in_frames_depends_on_fps() -> None:
     t = track((0, 1000, "One."), (1040, 2000, "Two."), (2080, 3000, "Three."))
     assert findings(t) == [
-        Finding(1, "min-gap", "error",
-                "40 ms (1.0 frames at 25 fps) before cue 2; at least 80 ms needed", 1.0, 2.0),
+        Finding(
+            1,
+            "min-gap",
+            "error",
+            "40 ms (1.0 frames at 25 fps) before cue 2; at least 80 ms needed",
+            1.0,
+            2.0,
+        ),
     ]
     at50 = run_checks(t, load_profile("netflix-en").with_fps(parse_fps("50")), language=False)
     assert at50 == ()
@@ -106,18 +130,28 @@ def test_line_break_after_article_or_preposition_english() -> None:
         (12000, 17000, "- Turn it off. Go to the\n- Wait."),  # dialogue: each turn keeps its line
     )
     assert findings(t) == [
-        Finding(1, "line-break", "warning",
-                'line 1 ends with "the"; better: "We were sent to the front line / without weapons."',
-                "the", None),
+        Finding(
+            1,
+            "line-break",
+            "warning",
+            'line 1 ends with "the"; better: "We were sent to the front line / without weapons."',
+            "the",
+            None,
+        ),
     ]
 
 
 def test_line_break_russian_preposition() -> None:
     t = track((0, 5000, "Мы обратились к\nкоменданту и военной полиции."), lang="ru")
     assert findings(t, "netflix-ru") == [
-        Finding(1, "line-break", "warning",
-                'line 1 ends with "к"; better: "Мы обратились к коменданту / и военной полиции."',
-                "к", None),
+        Finding(
+            1,
+            "line-break",
+            "warning",
+            'line 1 ends with "к"; better: "Мы обратились к коменданту / и военной полиции."',
+            "к",
+            None,
+        ),
     ]
 
 
@@ -129,8 +163,16 @@ def test_line_break_not_reported_when_no_better_break_fits() -> None:
 
 def test_untranslated_cues_with_corroboration() -> None:
     ru = track(
-        (0, 3000, "Три недели назад нас отправили\nна передовую"),  # langdetect says bg: not trusted
-        (4000, 7000, "We were sent to the front\nwithout any weapons."),  # Latin in a Cyrillic track
+        (
+            0,
+            3000,
+            "Три недели назад нас отправили\nна передовую",
+        ),  # langdetect says bg: not trusted
+        (
+            4000,
+            7000,
+            "We were sent to the front\nwithout any weapons.",
+        ),  # Latin in a Cyrillic track
         (8000, 11000, "Ми не відмовляємося служити, але їдемо"),  # Ukrainian letters
         (12000, 15000, "Да."),  # too short to judge
         lang="ru",
@@ -139,7 +181,9 @@ def test_untranslated_cues_with_corroboration() -> None:
         Finding(2, "untranslated", "warning", "reads as en, the track is ru", "en", "ru"),
         Finding(3, "untranslated", "warning", "reads as uk, the track is ru", "uk", "ru"),
     ]
-    en = track((0, 3000, "Мы не отказываемся служить,\nно без патронов"), (4000, 7000, "Hello there."))
+    en = track(
+        (0, 3000, "Мы не отказываемся служить,\nно без патронов"), (4000, 7000, "Hello there.")
+    )
     assert findings(en, language=True) == [
         Finding(1, "untranslated", "warning", "reads as ru, the track is en", "ru", "en"),
     ]
@@ -148,16 +192,28 @@ def test_untranslated_cues_with_corroboration() -> None:
 def test_track_language_against_profile() -> None:
     t = track((0, 3000, "Мы не отказываемся служить."), lang="ru")
     assert findings(t, "netflix-en", language=True) == [
-        Finding(None, "track-language", "warning",
-                "the track is in ru, profile netflix-en expects en", "ru", "en"),
+        Finding(
+            None,
+            "track-language",
+            "warning",
+            "the track is in ru, profile netflix-en expects en",
+            "ru",
+            "en",
+        ),
     ]
 
 
 def test_words_per_minute_only_in_bbc() -> None:
     t = track((0, 2000, "I am so sad to go now"))  # 7 words in 2 s = 210 wpm, 10.5 cps
     assert findings(t, "bbc") == [
-        Finding(1, "words-per-minute", "warning", "210 words per minute (7 words in 2000 ms)",
-                210.0, 180.0),
+        Finding(
+            1,
+            "words-per-minute",
+            "warning",
+            "210 words per minute (7 words in 2000 ms)",
+            210.0,
+            180.0,
+        ),
     ]
     assert findings(t, "netflix-en") == []
 
@@ -170,6 +226,10 @@ def test_language_rules_are_skipped_without_language() -> None:
 def test_findings_are_ordered_by_cue_then_rule() -> None:
     t = track((0, 500, "x" * 50), (400, 1000, ""))
     assert rules_of(findings(t)) == [
-        (1, "overlap"), (1, "min-duration"), (1, "reading-speed"), (1, "line-length"),
-        (2, "empty"), (2, "min-duration"),
+        (1, "overlap"),
+        (1, "min-duration"),
+        (1, "reading-speed"),
+        (1, "line-length"),
+        (2, "empty"),
+        (2, "min-duration"),
     ]
