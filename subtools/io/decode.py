@@ -9,11 +9,12 @@ candidates that rewards letters typical of the language each code page serves.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from ..errors import InputError
 
-__all__ = ["Decoded", "decode_bytes", "LEGACY_CANDIDATES"]
+__all__ = ["LEGACY_CANDIDATES", "Decoded", "decode_bytes"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -57,7 +58,7 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, path: object = Non
         return _decode_forced(data, encoding, path)
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return Decoded(_strict(data[len(bom):], name, path), name, bom=True)
+            return Decoded(_strict(data[len(bom) :], name, path), name, bom=True)
     if b"\x00" in data[:4096]:
         return _decode_nul(data, path)
     try:
@@ -76,7 +77,7 @@ def _decode_forced(data: bytes, encoding: str, path: object) -> Decoded:
     bom = False
     for mark, bom_name in _BOMS:
         if data.startswith(mark) and codecs.lookup(bom_name).name.startswith(name.split("-")[0]):
-            data, bom = data[len(mark):], True
+            data, bom = data[len(mark) :], True
             break
     return Decoded(_strict(data, name, path), name, bom=bom)
 
@@ -94,30 +95,52 @@ def _strict(data: bytes, name: str, path: object) -> str:
 
 
 def _decode_nul(data: bytes, path: object) -> Decoded:
-    """NUL bytes without a BOM: UTF-16 without BOM if the pattern fits, else binary."""
+    """NUL bytes without a BOM: UTF-16 without BOM if the text fits, else binary.
+
+    In UTF-16 the high byte of ASCII characters is 0, so one byte lane holds
+    most of the zeros; the decoded text must then be almost all printable.
+    """
     sample = data[:4096]
-    even, odd = sample[0::2], sample[1::2]
-    for name, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if zeros.count(0) > 0.9 * len(zeros) and other.count(0) < 0.1 * len(other):
-            return Decoded(_strict(data[: len(data) - len(data) % 2], name, path), name)
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    name = "utf-16-le" if odd > 2 * even else "utf-16-be" if even > 2 * odd else None
+    if name:
+        try:
+            text = data[: len(data) - len(data) % 2].decode(name)
+        except UnicodeDecodeError:
+            text = ""
+        printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text[:2000])
+        if text and printable >= 0.97 * min(len(text), 2000):
+            return Decoded(text, name)
     raise InputError("binary data, not a subtitle file", path=path, value=f"{len(data)} bytes")
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = frozenset(("cp1251", "koi8-r"))
+
+
 def _score(data: bytes, name: str) -> float:
+    """Higher is more plausible. Works per word: a wrong code page yields words
+    that mix scripts (Latin + Cyrillic) or runs of accented letters that no
+    Western language writes."""
     text = data.decode(name, errors="replace")
     common = _COMMON.get(name, "")
     score = 0.0
     for ch in text:
-        if ch < "\x80":
-            continue
-        if ch == "\ufffd" or (ch < "\xa0"):
+        if ch == "\ufffd" or "\x80" <= ch < "\xa0":
             score -= 3
-        elif ch in common:
-            score += 1
-        elif name == "gb18030" and "\u4e00" <= ch <= "\u9fff":
-            score += 1.5  # two bytes per character: keep it comparable
-        elif ch.isalpha():
-            score -= 0.5 if ch.isupper() else 0.2
-        else:
+        elif ch >= "\x80" and not ch.isalpha() and ch not in common:
             score -= 1
+    for word in _WORD.findall(text):
+        high = [ch for ch in word if ch >= "\x80"]
+        if not high:
+            continue
+        mixed = len(high) < len(word)
+        if name == "gb18030":
+            score += sum(1.5 if "\u4e00" <= ch <= "\u9fff" else -1 for ch in high)
+        elif name in _CYRILLIC and mixed:
+            score -= 2 * len(high)
+        elif name not in _CYRILLIC and not mixed and len(high) >= 3:
+            score -= len(high)
+        else:
+            score += sum(1 if ch in common else -0.5 if ch.isupper() else -0.2 for ch in high)
     return score

@@ -1,4 +1,10 @@
-"""WebVTT (.vtt): header, NOTE/STYLE/REGION blocks, cue ids and settings, entities."""
+"""WebVTT (.vtt): header, NOTE/STYLE/REGION blocks, cue ids and settings, entities.
+
+Parsed line by line like the WebVTT spec's parser: a timing line always starts
+a new cue, even without a blank line before it, so a missing blank line splits
+cues instead of merging them; blocks without a timing line (comments, styles,
+stray text) are skipped, stray text with a notice.
+"""
 
 from __future__ import annotations
 
@@ -13,63 +19,97 @@ from .notices import Notice
 __all__ = ["parse_vtt", "write_vtt"]
 
 _TIME = r"(?:(\d+):)?(\d{2}):(\d{2})[.,](\d{3})"
-_TIMING = re.compile(rf"^[ \t]*{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t]+(.*))?$")
-_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": "\u00a0", "&lrm;": "\u200e",
-             "&rlm;": "\u200f"}
+_TIMING = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t]+(.*))?[ \t]*$")
+_LOOKS_TIMED = re.compile(r"^[ \t]*-?\d+[:.]\S*[ \t]*-->|^[ \t]*-->")
+_ENTITIES = {
+    "&amp;": "&",
+    "&lt;": "<",
+    "&gt;": ">",
+    "&nbsp;": "\u00a0",
+    "&lrm;": "\u200e",
+    "&rlm;": "\u200f",
+}
 _ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
 # '<' that does not open a tag must be escaped on output; real tags stay as they are.
-_BARE_LT = re.compile(r"<(?!/?(?:[a-z]+|\d{2}:)[^<>]*>)")
+_BARE_LT = re.compile(r"<(?!/?(?:[a-zA-Z]+|\d{2}:)[^<>]*>)")
+_BLOCKS = ("NOTE", "STYLE", "REGION")
 
 
 def _ms(h: str | None, m: str, s: str, f: str) -> int:
     return ((int(h or 0) * 60 + int(m)) * 60 + int(s)) * 1000 + int(f)
 
 
+def _timing(raw: str, path: str | None, line_no: int) -> tuple[int, int, str]:
+    m = _TIMING.match(raw)
+    if not m:
+        raise InputError("bad timing line", path=path, line=line_no, value=raw.strip())
+    g = m.groups()
+    for clock in (g[0:4], g[4:8]):
+        if int(clock[1]) >= 60 or int(clock[2]) >= 60:
+            raise InputError(
+                "bad timestamp: minutes and seconds must be below 60",
+                path=path,
+                line=line_no,
+                value=raw.strip(),
+            )
+    start, end = _ms(*g[0:4]), _ms(*g[4:8])
+    if end < start:
+        raise InputError("cue ends before it starts", path=path, line=line_no, value=raw.strip())
+    return start, end, (g[8] or "").strip()
+
+
 def parse_vtt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notice]]:
     notices: list[Notice] = []
     lines = text.split("\n")
-    if not lines[0].lstrip(" \t").startswith("WEBVTT"):
-        raise InputError("not a WebVTT file: the first line must start with WEBVTT",
-                         path=path, line=1, value=lines[0][:40])
+    head = lines[0].lstrip(" \t")
+    if not (head == "WEBVTT" or head.startswith(("WEBVTT ", "WEBVTT\t"))):
+        raise InputError(
+            "not a WebVTT file: the first line must be WEBVTT",
+            path=path,
+            line=1,
+            value=lines[0][:40],
+        )
     cues: list[Cue] = []
-    settings_seen = False
-    i, n = 1, len(lines)
-    while i < n:
-        if not lines[i].strip():
-            i += 1
+    body: list[str] | None = None  # text lines of the cue being read
+    timing: tuple[int, int] = (0, 0)
+    skipping = True  # inside the header or a block without timing
+    block_kind = "header"
+    settings_noted = False
+
+    def close() -> None:
+        if body is not None:
+            joined = "\n".join(body)
+            cues.append(
+                Cue(timing[0], timing[1], _ENTITY.sub(lambda e: _ENTITIES[e.group()], joined))
+            )
+
+    for i, raw in enumerate(lines[1:], start=2):
+        if "-->" in raw and (_TIMING.match(raw) or _LOOKS_TIMED.match(raw)):
+            close()
+            start, end, settings = _timing(raw, path, i)
+            if settings and not settings_noted:
+                settings_noted = True
+                notices.append(Notice(path, i, f"cue settings not kept: {settings!r}"))
+            body, timing, skipping = [], (start, end), False
             continue
-        block_start = i
-        while i < n and lines[i].strip():
-            i += 1
-        block = lines[block_start:i]
-        first = block[0].strip()
-        if first.startswith(("NOTE", "STYLE", "REGION")) and "-->" not in first:
+        if not raw.strip():
+            close()
+            body, skipping, block_kind = None, False, ""
             continue
-        timing_at = 0 if "-->" in block[0] else 1
-        if timing_at >= len(block) or "-->" not in block[timing_at]:
-            if block_start == 1 or (block_start > 1 and not cues and ":" in first):
-                continue  # header metadata lines (Kind:, Language:) after WEBVTT
-            raise InputError("cue without a timing line", path=path, line=block_start + 1,
-                             value=first[:60])
-        line_no = block_start + timing_at + 1
-        m = _TIMING.match(block[timing_at])
-        if not m:
-            raise InputError("bad timing line", path=path, line=line_no,
-                             value=block[timing_at].strip())
-        g = m.groups()
-        for clock in (g[0:4], g[4:8]):
-            if int(clock[1]) >= 60 or int(clock[2]) >= 60:
-                raise InputError("bad timestamp: minutes and seconds must be below 60",
-                                 path=path, line=line_no, value=block[timing_at].strip())
-        start, end = _ms(*g[0:4]), _ms(*g[4:8])
-        if end < start:
-            raise InputError("cue ends before it starts", path=path, line=line_no,
-                             value=block[timing_at].strip())
-        if g[8] and g[8].strip() and not settings_seen:
-            settings_seen = True
-            notices.append(Notice(path, line_no, f"cue settings not kept: {g[8].strip()!r}"))
-        body = "\n".join(t.rstrip() for t in block[timing_at + 1 :])
-        cues.append(Cue(start, end, _ENTITY.sub(lambda e: _ENTITIES[e.group()], body)))
+        if body is not None:
+            body.append(raw.rstrip())
+            continue
+        if skipping:
+            continue  # the rest of the header, or of a NOTE/STYLE/REGION block
+        # First line of a new block: a cue id if a timing line follows, else a block to skip.
+        nxt = lines[i] if i < len(lines) else ""
+        if "-->" in nxt:
+            continue
+        skipping = True
+        block_kind = raw.strip().split(" ")[0]
+        if block_kind not in _BLOCKS:
+            notices.append(Notice(path, i, f"text outside any cue skipped: {raw.strip()[:40]!r}"))
+    close()
     return cues, notices
 
 

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from subtools.errors import InputError
+from subtools.io.decode import decode_bytes
+
+RU = (
+    "Мы не отказываемся служить, но мы не пойдём в песочницу без патронов.\nВчера погибли товарищи."
+)
+FR = "Déjà vu: l'été à Besançon, où il fait très chaud près du château."
+PL = "Żółć gęślą jaźń: świetnie, że przyszliście, łódź czeka na brzegu rzeki."
+
+
+@pytest.mark.parametrize(
+    ("prefix", "codec", "label"),
+    [
+        (codecs.BOM_UTF8, "utf-8", "utf-8 (BOM)"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le (BOM)"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be (BOM)"),
+        (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le (BOM)"),
+        (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be (BOM)"),
+    ],
+)
+def test_bom_decides(prefix: bytes, codec: str, label: str) -> None:
+    out = decode_bytes(prefix + RU.encode(codec))
+    assert (out.text, out.label) == (RU, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"), [(RU, "cp1251"), (FR, "cp1252"), (PL, "cp1250"), (RU, "koi8-r")]
+)
+def test_legacy_code_pages_are_detected(text: str, codec: str) -> None:
+    out = decode_bytes(text.encode(codec))
+    assert (out.text, out.encoding, out.guessed) == (text, codec, True)
+    assert out.label == f"{codec} (guessed)"
+
+
+def test_utf8_without_bom() -> None:
+    out = decode_bytes(RU.encode())
+    assert (out.text, out.label) == (RU, "utf-8")
+
+
+def test_utf16_without_bom_is_recognised() -> None:
+    assert decode_bytes(RU.encode("utf-16-le")).encoding == "utf-16-le"
+
+
+def test_forced_encoding_overrides_detection() -> None:
+    data = RU.encode("cp1251")
+    assert decode_bytes(data, encoding="koi8-r").text == data.decode("koi8-r")
+    assert decode_bytes(data, encoding="windows-1251").encoding == "cp1251"
+
+
+def test_forced_encoding_that_does_not_fit_names_the_byte() -> None:
+    with pytest.raises(InputError) as err:
+        decode_bytes(RU.encode("cp1251"), encoding="utf-8", path="x.srt")
+    assert str(err.value) == (
+        "x.srt: cannot decode as utf-8 at byte 0 ('cc fb 20 ed e5 20 ee f2'); "
+        "pass --encoding with the file's real encoding"
+    )
+
+
+def test_unknown_encoding() -> None:
+    with pytest.raises(InputError, match="unknown encoding"):
+        decode_bytes(b"x", encoding="nope-42")
+
+
+def test_binary_data_is_refused() -> None:
+    with pytest.raises(InputError) as err:
+        decode_bytes(bytes(range(256)) * 4, path="clip.mp4")
+    assert str(err.value) == "clip.mp4: binary data, not a subtitle file ('1024 bytes')"

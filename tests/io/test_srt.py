@@ -1,0 +1,181 @@
+"""Every bad-input case of the SRT reader, with the exact behaviour expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from subtools.errors import InputError
+from subtools.io import read_track
+from subtools.model import Cue
+
+GOOD = "1\n00:00:01,000 --> 00:00:02,500\nHello\nworld\n\n2\n00:00:03,000 --> 00:00:04,000\n<i>Bye</i>\n"
+EXPECTED = [Cue(1000, 2500, "Hello\nworld"), Cue(3000, 4000, "<i>Bye</i>")]
+
+
+def write(tmp_path: Path, data: bytes | str, name: str = "in.srt") -> Path:
+    p = tmp_path / name
+    p.write_bytes(data.encode() if isinstance(data, str) else data)
+    return p
+
+
+def cues_of(path: Path) -> list[Cue]:
+    return list(read_track(path).track.cues)
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        GOOD,
+        GOOD.replace("\n", "\r\n"),
+        GOOD.replace("\n", "\r"),
+        GOOD.rstrip("\n"),
+        GOOD.replace(",", "."),
+        "\ufeff" + GOOD,
+        GOOD + "\n\n\n",
+        "\n\n" + GOOD,
+    ],
+    ids=[
+        "lf",
+        "crlf",
+        "bare-cr",
+        "no-trailing-newline",
+        "dot-ms",
+        "bom",
+        "trailing-blanks",
+        "leading-blanks",
+    ],
+)
+def test_layout_variants_read_the_same(tmp_path: Path, variant: str) -> None:
+    result = read_track(write(tmp_path, variant))
+    assert list(result.track.cues) == EXPECTED
+    assert result.notices == ()
+
+
+def test_missing_index_lines(tmp_path: Path) -> None:
+    text = (
+        "00:00:01,000 --> 00:00:02,500\nHello\nworld\n\n00:00:03,000 --> 00:00:04,000\n<i>Bye</i>\n"
+    )
+    assert cues_of(write(tmp_path, text)) == EXPECTED
+
+
+def test_missing_blank_line_splits_and_warns(tmp_path: Path) -> None:
+    text = GOOD.replace("world\n\n2", "world\n2")
+    result = read_track(write(tmp_path, text))
+    assert list(result.track.cues) == EXPECTED
+    assert [str(n) for n in result.notices] == [
+        f"{tmp_path / 'in.srt'}:5: missing blank line before this cue: split"
+    ]
+
+
+def test_missing_blank_line_and_index_splits(tmp_path: Path) -> None:
+    text = GOOD.replace("world\n\n2\n", "world\n")
+    result = read_track(write(tmp_path, text))
+    assert list(result.track.cues) == EXPECTED
+    assert [n.message for n in result.notices] == [
+        "missing blank line and number before this cue: split"
+    ]
+
+
+def test_text_that_is_a_number_is_kept(tmp_path: Path) -> None:
+    text = "1\n00:00:01,000 --> 00:00:02,000\n1428\n\n2\n00:00:03,000 --> 00:00:04,000\n42\n"
+    assert cues_of(write(tmp_path, text)) == [Cue(1000, 2000, "1428"), Cue(3000, 4000, "42")]
+
+
+def test_empty_cue_is_kept_with_a_notice(tmp_path: Path) -> None:
+    text = "1\n00:00:01,000 --> 00:00:02,000\n\n2\n00:00:03,000 --> 00:00:04,000\nB\n"
+    result = read_track(write(tmp_path, text))
+    assert list(result.track.cues) == [Cue(1000, 2000, ""), Cue(3000, 4000, "B")]
+    assert [n.message for n in result.notices] == ["empty cue kept"]
+
+
+def test_timestamp_without_milliseconds_is_read_and_reported(tmp_path: Path) -> None:
+    result = read_track(write(tmp_path, "1\n00:00:01 --> 00:00:10\nText\n"))
+    assert list(result.track.cues) == [Cue(1000, 10000, "Text")]
+    assert [(n.line, n.message) for n in result.notices] == [
+        (2, "timestamp without milliseconds: '00:00:01 --> 00:00:10'")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            GOOD.replace("00:00:03,000", "00:00:0x,000"),
+            "in.srt:7: bad timing line ('00:00:0x,000 --> 00:00:04,000')",
+        ),
+        (
+            GOOD.replace("00:00:03,000", "00:00:75,000"),
+            "in.srt:7: bad timestamp: minutes and seconds must be below 60 ('00:00:75,000 --> 00:00:04,000')",
+        ),
+        (
+            GOOD.replace("00:00:03,000", "00:00:05,000"),
+            "in.srt:7: cue ends before it starts ('00:00:05,000 --> 00:00:04,000')",
+        ),
+        (
+            "just some words\nand more\n",
+            "in.srt: no subtitle cues found (no timing line like '00:00:01,000 --> 00:00:02,000')",
+        ),
+        ("Title\n" + GOOD, "in.srt:1: text before the first cue ('Title')"),
+    ],
+    ids=["bad-timestamp", "seconds-over-59", "end-before-start", "no-cues", "junk-before"],
+)
+def test_bad_input_is_a_clear_error_naming_file_and_line(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(InputError) as err:
+        read_track(path)
+    assert str(err.value) == str(tmp_path / message)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty file"),
+        (b"  \n\n", "empty file"),
+        (b"\x00\x01\x02" * 100, "binary data, not a subtitle file ('300 bytes')"),
+    ],
+)
+def test_empty_and_binary_input(tmp_path: Path, data: bytes, message: str) -> None:
+    path = write(tmp_path, data)
+    with pytest.raises(InputError) as err:
+        read_track(path)
+    assert str(err.value) == f"{path}: {message}"
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="file not found"):
+        read_track(tmp_path / "nope.srt")
+    (tmp_path / "dir.srt").mkdir()
+    with pytest.raises(InputError, match="is a folder"):
+        read_track(tmp_path / "dir.srt")
+
+
+def test_cp1251_file_is_detected_and_reported(tmp_path: Path) -> None:
+    text = "1\n00:00:01,000 --> 00:00:02,000\nМы не подписывали никаких контрактов.\n"
+    result = read_track(write(tmp_path, text.encode("cp1251")))
+    assert result.track.cues[0].text == "Мы не подписывали никаких контрактов."
+    assert result.encoding.label == "cp1251 (guessed)"
+
+
+def test_utf16_bom_file(tmp_path: Path) -> None:
+    result = read_track(write(tmp_path, "\ufeff".encode("utf-16-le") + GOOD.encode("utf-16-le")))
+    assert (list(result.track.cues), result.encoding.label) == (EXPECTED, "utf-16-le (BOM)")
+
+
+def test_unsupported_extension(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as err:
+        read_track(write(tmp_path, GOOD, "in.txt"))
+    assert (
+        str(err.value)
+        == f"{tmp_path / 'in.txt'}: unsupported caption file type ('.txt'); use one of: .srt, .vtt, .json"
+    )
+
+
+def test_blank_line_inside_text_is_reported(tmp_path: Path) -> None:
+    text = "1\n00:00:01,000 --> 00:00:02,000\nA\n\nB\n\n2\n00:00:03,000 --> 00:00:04,000\nC\n"
+    result = read_track(write(tmp_path, text))
+    assert list(result.track.cues) == [Cue(1000, 2000, "A\nB"), Cue(3000, 4000, "C")]
+    assert [n.message for n in result.notices] == ["blank line inside cue text: removed"]
