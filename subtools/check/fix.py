@@ -174,16 +174,17 @@ def _fix_timing(items: list[Item], p: Profile, log: Log) -> list[Item]:
     for i, it in enumerate(out):
         cue = it.cue
         nxt = out[i + 1].cue if i + 1 < len(out) else None
-        if nxt is not None and nxt.start < cue.start:
-            continue  # out of order: a person must decide which time is wrong
-        limit = nxt.start - gap if nxt is not None else None
+        # Out of order: a person must decide which time is wrong, so the out-time
+        # only moves for the cue's own limit (max duration).
+        out_of_order = nxt is not None and nxt.start < cue.start
+        limit = nxt.start - gap if nxt is not None and not out_of_order else None
         end = cue.end
         if limit is not None and end > limit and limit > cue.start:
             kind = "trim-overlap" if nxt is not None and end > nxt.start else "close-gap"
             what = "overlap with the next cue" if kind == "trim-overlap" else "too small a gap"
             end = _move(out, i, end, limit, kind, f"out-time moved earlier: {what}", log)
         need = needed_ms(cue.text, p)
-        if end - cue.start < need:
+        if end - cue.start < need and not out_of_order:
             target = cue.start + need
             if p.severity("max-duration", "error"):
                 target = min(target, cue.start + p.max_duration_ms)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from helpers import track
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +13,8 @@ from subtools.check.text import char_count, plain
 from subtools.io import read_track
 from subtools.linebreak import break_lines, is_dialogue
 from subtools.model import Cue, Track
+
+from .helpers import track
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 EN, RU, BBC = (load_profile(n) for n in ("netflix-en", "netflix-ru", "bbc"))

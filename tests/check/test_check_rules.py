@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from helpers import findings, rules_of, track
-
 from subtools.check import Finding, load_profile, run_checks
 from subtools.check.profiles import parse_fps
+
+from .helpers import findings, rules_of, track
 
 
 def test_reading_speed_counts_spaces_and_punctuation_not_tags() -> None:
