@@ -54,6 +54,8 @@ GLUE_WORDS: dict[str, frozenset[str]] = {
     | _set("and or but nor so my your his her its our their this that these those"),
     "ru": BAD_LINE_ENDS["ru"] | _set("но же"),
 }
+# English glue applies in every language: English words turn up in any caption.
+_GLUE = {lang: words | GLUE_WORDS["en"] for lang, words in GLUE_WORDS.items()}
 _CONJUNCTIONS = _set("and but or because which who that when while if so и но а или что")
 _QUOTES_OPEN = "\"'«(„“"
 _QUOTES_CLOSE = "\"'»)“”"
@@ -61,7 +63,9 @@ _DASHES = ("-", "–", "—")
 
 
 def _bare(word: str) -> str:
-    return strip_tags(word).lower().strip(_QUOTES_OPEN + _QUOTES_CLOSE)
+    if "<" in word or "{" in word:
+        word = strip_tags(word)
+    return word.lower().strip(_QUOTES_OPEN + _QUOTES_CLOSE)
 
 
 def line_end_word(line: str) -> str:
@@ -78,9 +82,11 @@ def is_dialogue(text: str) -> bool:
 
 def break_penalty(words: list[str], k: int, lang: str = "en") -> float:
     """Cost of breaking before ``words[k]`` for everything except balance."""
-    prev = strip_tags(words[k - 1])
+    prev = words[k - 1]
+    if "<" in prev or "{" in prev:
+        prev = strip_tags(prev)
     nxt = _bare(words[k])
-    glue = GLUE_WORDS.get(lang, GLUE_WORDS["en"]) | GLUE_WORDS["en"]
+    glue = _GLUE.get(lang, GLUE_WORDS["en"])
     cost = 0.0
     if prev.rstrip(_QUOTES_CLOSE).endswith((".", "!", "?", "…")):
         cost -= 14
@@ -97,26 +103,43 @@ def _width(words: list[str]) -> int:
     return len(strip_tags(" ".join(words)))
 
 
-def _arrangement_cost(
-    words: list[str], cuts: tuple[int, ...], max_chars: int, lang: str
-) -> tuple[float, int]:
-    bounds = (0, *cuts, len(words))
-    widths = [_width(words[a:b]) for a, b in pairwise(bounds)]
+class _Layout:
+    """Widths of word runs and break costs of one text, computed once per text.
+
+    Without tags a run's width is a prefix-sum difference; a tag can hold a space
+    (``<font color=red>``), so texts with tags measure the joined run instead.
+    """
+
+    def __init__(self, words: list[str], lang: str) -> None:
+        self.words = words
+        self.tagged = any("<" in w or "{" in w for w in words)
+        self.prefix = [0]
+        for w in words:
+            self.prefix.append(self.prefix[-1] + len(w))
+        self.penalty = [0.0] + [break_penalty(words, k, lang) for k in range(1, len(words))]
+
+    def width(self, a: int, b: int) -> int:
+        if self.tagged:
+            return _width(self.words[a:b])
+        return self.prefix[b] - self.prefix[a] + (b - a - 1)
+
+
+def _arrangement_cost(lay: _Layout, cuts: tuple[int, ...], max_chars: int) -> tuple[float, int]:
+    bounds = (0, *cuts, len(lay.words))
+    widths = [lay.width(a, b) for a, b in pairwise(bounds)]
     over = sum(max(0, w - max_chars) for w in widths)
     # Overflow dominates; then punctuation/glue; then balance (bottom-heavy is
     # slightly preferred, as style guides ask for a pyramid shape).
-    score = over * 100 + sum(break_penalty(words, k, lang) for k in cuts)
+    score = over * 100 + sum(lay.penalty[k] for k in cuts)
     score += (max(widths) - min(widths)) * 0.5
     score += 0.2 if widths[0] > widths[-1] else 0
     return score, over
 
 
-def _best(
-    words: list[str], lines: int, max_chars: int, lang: str
-) -> tuple[float, tuple[int, ...], int]:
+def _best(lay: _Layout, lines: int, max_chars: int) -> tuple[float, tuple[int, ...], int]:
     best: tuple[float, tuple[int, ...], int] | None = None
-    for cuts in combinations(range(1, len(words)), lines - 1):
-        score, over = _arrangement_cost(words, cuts, max_chars, lang)
+    for cuts in combinations(range(1, len(lay.words)), lines - 1):
+        score, over = _arrangement_cost(lay, cuts, max_chars)
         if best is None or score < best[0]:
             best = (score, cuts, over)
     assert best is not None
@@ -139,8 +162,9 @@ def break_lines(text: str, max_chars: int = 42, max_lines: int = 2, lang: str = 
     # Three or more lines are tried only for short cues: the search is combinatorial.
     most = min(max_lines, len(words), 2 if len(words) > 40 else max_lines)
     chosen: tuple[float, tuple[int, ...], int] | None = None
+    lay = _Layout(words, lang)
     for lines in range(2, most + 1):
-        chosen = _best(words, lines, max_chars, lang)
+        chosen = _best(lay, lines, max_chars)
         if chosen[2] == 0:
             break
     assert chosen is not None

@@ -58,10 +58,10 @@ def _split(cue: Cue, p: Profile, lang: str, depth: int) -> list[Cue]:
         cut = cue.start + round(cue.duration * ca / (ca + cb))
         if cut - gap <= cue.start or cut >= cue.end:
             continue
+        if cut - gap - cue.start < needed_ms(a_raw, p) or cue.end - cut < needed_ms(b_raw, p):
+            continue  # the split would only trade a long cue for a fast one
         a = Cue(cue.start, cut - gap, break_lines(a_raw, p.max_chars_per_line, p.max_lines, lang))
         b = Cue(cut, cue.end, break_lines(b_raw, p.max_chars_per_line, p.max_lines, lang))
-        if a.duration < needed_ms(a.text, p) or b.duration < needed_ms(b.text, p):
-            continue  # the split would only trade a long cue for a fast one
         over = sum(overflow(a.text, p)) + sum(overflow(b.text, p))
         score = over * 100 + break_penalty(words, k, lang) + abs(ca - cb) * 0.2
         if best is None or score < best[0]:

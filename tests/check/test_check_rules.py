@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from subtools.check import Finding, load_profile, run_checks
+from subtools.check.language import script_of
 from subtools.check.profiles import parse_fps
 
 from .helpers import findings, rules_of, track
@@ -187,6 +188,22 @@ def test_untranslated_cues_with_corroboration() -> None:
     assert findings(en, language=True) == [
         Finding(1, "untranslated", "warning", "reads as ru, the track is en", "ru", "en"),
     ]
+
+
+def test_untranslated_same_script_needs_length_and_few_function_words() -> None:
+    t = track(
+        (0, 4000, "Wir wurden ohne Waffen an\ndie Front geschickt, sagt er."),  # German, 44 letters
+        (5000, 9000, "Nous avons été envoyés au front."),  # French, but under 40 letters
+        (10000, 14000, "We were sent to the front line\nwithout weapons or training."),
+    )
+    assert findings(t, language=True) == [
+        Finding(1, "untranslated", "warning", "reads as de, the track is en", "de", "en"),
+    ]
+
+
+def test_script_of() -> None:
+    assert [script_of(x) for x in ("Привет, world", "hello мир", "Γειά σου", "שלום", "123")] == [
+        "CYRILLIC", "LATIN", "GREEK", "HEBREW", None]
 
 
 def test_track_language_against_profile() -> None:
