@@ -47,12 +47,16 @@ OWN_LETTERS: dict[str, str] = {
     "mk": "ѓќѕјљњџ",
     "bg": "",
 }
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Frequent function words: a cue holding two of its language's is in that language
 # (at least partly), so langdetect need not be asked. Only for the same-script case.
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
+    "en": _words(
         "the a an to of and in is it you that we i for on with this be are was not "
-        "have my me your he she they our us".split()
+        "have my me your he she they our us"
     ),
 }
 _LETTER = re.compile(r"[^\W\d_]")

@@ -192,7 +192,7 @@ def test_untranslated_cues_with_corroboration() -> None:
 
 def test_untranslated_same_script_needs_length_and_few_function_words() -> None:
     t = track(
-        (0, 4000, "Wir wurden ohne Waffen an\ndie Front geschickt, sagt er."),  # German, 44 letters
+        (0, 4000, "Wir wurden ohne Waffen\nan die Front geschickt, sagt er."),  # German, 44 letters
         (5000, 9000, "Nous avons été envoyés au front."),  # French, but under 40 letters
         (10000, 14000, "We were sent to the front line\nwithout weapons or training."),
     )
