@@ -23,13 +23,14 @@ def explain(f: Finding, track: Track, p: Profile, options: FixOptions | None = N
     rule = f.rule
     if rule in ("reading-speed", "min-duration", "words-per-minute"):
         need = needed_ms(cue.text, p)
+        free = nxt.start - p.min_gap_ms - cue.start if nxt is not None else None
         if nxt is not None and nxt.start < cue.start:
             room = "the next cue is out of order"
-        elif nxt is not None:
-            room = f"only {max(0, nxt.start - p.min_gap_ms - cue.start)} ms until the next cue"
+        elif free is not None and free < p.max_duration_ms:
+            room = f"only {max(0, free)} ms until the next cue"
         else:
-            room = f"capped by the {p.max_duration_ms} ms maximum"
-        tail = "" if options.merge_short else " or try --merge-short"
+            room = f"the maximum duration is {p.max_duration_ms} ms"
+        tail = "" if options.merge_short else "; --merge-short may help"
         return f"needs {need} ms but {room}: shorten the text or retime{tail}"
     if rule in ("line-length", "line-count"):
         if is_dialogue(cue.text):
@@ -37,13 +38,13 @@ def explain(f: Finding, track: Track, p: Profile, options: FixOptions | None = N
         longest = max(plain(cue.text).split(), key=len, default="")
         if len(longest) > p.max_chars_per_line:
             return f'the word "{longest}" alone is longer than a line'
-        tail = "" if options.split_long else " or try --split-long"
+        tail = "" if options.split_long else " (--split-long may help)"
         return (
             f"the text does not fit in {p.max_lines} lines of {p.max_chars_per_line}: "
             f"shorten it{tail}"
         )
     if rule == "max-duration":
-        tail = "" if options.split_long else " or try --split-long"
+        tail = "" if options.split_long else " (--split-long may help)"
         return f"trimming to {p.max_duration_ms} ms would make it too fast to read: split it{tail}"
     if rule in ("overlap", "min-gap"):
         if nxt is not None and nxt.start - p.min_gap_ms <= cue.start:

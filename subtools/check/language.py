@@ -47,6 +47,8 @@ OWN_LETTERS: dict[str, str] = {
     "mk": "ѓќѕјљњџ",
     "bg": "",
 }
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
