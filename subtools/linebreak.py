@@ -157,7 +157,7 @@ def break_lines(text: str, max_chars: int = 42, max_lines: int = 2, lang: str = 
     words = text.split()
     if not words:
         return text
-    if _width(words) <= max_chars or max_lines < 2:
+    if len(words) < 2 or max_lines < 2 or _width(words) <= max_chars:
         return " ".join(words)
     # Three or more lines are tried only for short cues: the search is combinatorial.
     most = min(max_lines, len(words), 2 if len(words) > 40 else max_lines)
