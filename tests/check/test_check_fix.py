@@ -291,3 +291,14 @@ def test_split_and_merge_keep_every_word_in_order(t: Track) -> None:
     result = fix_track(t, RU, FixOptions(split_long=True, merge_short=True))
     assert words_of(result.track) == words_of(t)
     assert all(c.start >= 0 and c.end >= c.start for c in result.track)
+
+
+def test_a_word_longer_than_a_line_is_left_for_a_person() -> None:
+    from subtools.check.explain import explain
+
+    word = "Pneumonoultramicroscopicsilicovolcanoconiosis-like"  # 50 characters
+    result = fix_track(track((0, 3000, word)), EN)
+    assert result.changes == ()
+    (finding,) = run_checks(result.track, EN)
+    assert (finding.rule, finding.value) == ("line-length", 50)
+    assert explain(finding, result.track, EN) == f'the word "{word}" alone is longer than a line'
