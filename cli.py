@@ -379,6 +379,238 @@ def run(
     raise typer.Exit(report.exit_code)
 
 
+# --- translate commands ---
+models_app = typer.Typer(
+    name="models", help="Translation models (argostranslate packages): list, install, remove.",
+    no_args_is_help=True,
+)
+app.add_typer(models_app, name="models")
+
+
+@app.command()
+@handle_errors
+def translate(
+    source: InPath,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Output file (.srt, .vtt, .json).")
+    ],
+    to_lang: Annotated[str, typer.Option("--to", help="Target language code.")] = "en",
+    from_lang: Annotated[
+        str, typer.Option("--from", help="Source language code, or 'auto' to detect it.")
+    ] = "auto",
+    model: Annotated[
+        Path | None,
+        typer.Option("--model", help="Use this .argosmodel file without installing it."),
+    ] = None,
+    glossary: Annotated[
+        Path | None, typer.Option("--glossary", help="TSV of: source term<TAB>target term.")
+    ] = None,
+    bilingual: Annotated[
+        bool,
+        typer.Option("--bilingual", help="Source above translation (SRT/VTT), both in JSON."),
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    encoding: Encoding = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Translate captions sentence by sentence, keeping every cue's timing and tags."""
+    from subtools.usecases.translate import translate_file
+
+    result = translate_file(
+        source, output, to_lang=to_lang, from_lang=from_lang, model=model, glossary=glossary,
+        bilingual=bilingual, quiet=quiet or as_json, encoding=encoding,
+    )
+    if as_json:
+        print_json(result.to_dict())
+        if result.glossary_misses:
+            raise typer.Exit(EXIT_PROBLEMS)
+        return
+    how = "detected" if result.detected else "given"
+    typer.echo(
+        f"wrote {result.output}: {len(result.track)} cues, {result.sentences} sentences, "
+        f"{result.source_language} ({how}) -> {result.target_language}"
+    )
+    typer.echo(f"model: {result.model.describe()}")
+    if result.notice:
+        typer.echo(f"NOTE: {result.notice}", err=True)
+    if result.skipped_cues:
+        cues = ", ".join(map(str, result.skipped_cues))
+        typer.echo(f"kept untranslated (nothing to translate): cues {cues}")
+    if result.filled_cues:
+        cues = ", ".join(map(str, result.filled_cues))
+        typer.echo(f"translation too short to reach cues {cues}: they show '…'", err=True)
+    for miss in result.glossary_misses:
+        cues = ", ".join(map(str, miss.cues))
+        typer.echo(f"glossary miss: {miss.source!r} -> {miss.target!r} not in cues {cues}",
+                   err=True)
+    if result.glossary_misses:  # the output is written; the check found problems
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+@models_app.command("list")
+@handle_errors
+def models_list(as_json: JsonFlag = False) -> None:
+    """List installed translation models."""
+    from subtools.usecases.translate import list_models
+
+    found = list_models()
+    if as_json:
+        print_json({"models": [m.to_dict() for m in found]})
+        return
+    if not found:
+        typer.echo("no translation models installed (see `subtools models install --help`)")
+    for m in found:
+        typer.echo(f"{m.pair}  {m.describe()}  [{m.path}]")
+
+
+@models_app.command("install")
+@handle_errors
+def models_install(
+    file: Annotated[
+        Path | None, typer.Argument(help="An .argosmodel file (omit with --from/--to).")
+    ] = None,
+    from_lang: Annotated[str | None, typer.Option("--from", help="Source language.")] = None,
+    to_lang: Annotated[str | None, typer.Option("--to", help="Target language.")] = None,
+) -> None:
+    """Install a model from a file, or download one from the argos index (needs internet)."""
+    from subtools.usecases.translate import install_model
+
+    info = install_model(file, from_lang=from_lang, to_lang=to_lang)
+    typer.echo(f"installed {info.describe()} in {info.path}")
+
+
+@models_app.command("remove")
+@handle_errors
+def models_remove(
+    from_lang: Annotated[str, typer.Option("--from", help="Source language.")],
+    to_lang: Annotated[str, typer.Option("--to", help="Target language.")],
+) -> None:
+    """Remove the installed model(s) for a language pair."""
+    from subtools.usecases.translate import remove_model
+
+    for info in remove_model(from_lang, to_lang):
+        typer.echo(f"removed {info.describe()}")
+
+
+# --- quotes commands ---
+_STATUS_STYLE = {
+    "exact": "green",
+    "minor": "yellow",
+    "changed": "bold red",
+    "missing": "red",
+    "unchecked": "dim",
+}
+
+
+@app.command()
+@handle_errors
+def quotes(
+    article: Annotated[Path, typer.Argument(help="The article (.txt, .md or .html).")],
+    captions: Annotated[Path, typer.Argument(help="The video's captions (.srt, .vtt, .json).")],
+    as_json: JsonFlag = False,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html", metavar="REPORT.html", help="Also write a self-contained HTML report."
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Captions encoding; detected when omitted.")
+    ] = None,
+) -> None:
+    """Find every quote of ARTICLE in CAPTIONS: where, word for word or not, what differs.
+
+    Exit 0: every speech quote of the video's speaker is exact or minor.
+
+    Exit 1: at least one is changed or missing (terms and other speakers never count).
+
+    Exit 2: the check could not run, e.g. captions in another language and no model.
+    """
+    from subtools.quotes.report import report_to_dict
+    from subtools.usecases.quotes import verify_quotes, write_html_report
+
+    report = verify_quotes(article, captions, encoding=encoding)
+    if html is not None:
+        write_html_report(report, html)
+    if as_json:
+        print_json(report_to_dict(report))
+    else:
+        _print_quote_table(report)
+        if html is not None:
+            typer.echo(f"wrote {html}")
+    if report.language_mismatch:
+        mm = report.language_mismatch
+        raise fail(f"{mm.message}; {mm.hint}")
+    if report.failures:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _print_quote_table(report: Any) -> None:
+    import os
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from subtools.quotes.html import SHOW_CANDIDATE_FROM
+    from subtools.timecode import format_seconds
+
+    # Piped output gets a wide table (unless COLUMNS says otherwise) so that
+    # lines are not folded mid-phrase.
+    probe = Console()
+    wide = probe.is_terminal or "COLUMNS" in os.environ
+    console = Console(width=probe.width if wide else 240)
+    if report.translated:
+        t = report.translated
+        console.print(f"captions translated {t.from_lang} -> {t.to_lang} ({t.model}) to match")
+    table = Table(show_lines=True)
+    for name in ("#", "status", "kind", "time", "cues"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("speaker", overflow="fold", ratio=1)
+    table.add_column("quote", overflow="fold", ratio=3)
+    table.add_column("differences / best candidate", overflow="fold", ratio=2)
+    for q in report.quotes:
+        found = q.match or q.candidate
+        time = f"{format_seconds(found.start_ms)}-{format_seconds(found.end_ms)}" if found else ""
+        cues = ""
+        if found:
+            first, last = found.cues[0].number, found.cues[-1].number
+            cues = str(first) if first == last else f"{first}-{last}"
+        status = Text(q.status, style=_STATUS_STYLE.get(q.status, ""))
+        speaker = Text(q.speaker or "")
+        if q.other_speaker:
+            speaker = Text(f"{q.speaker} (other speaker: not counted)", style="blue")
+        if q.differences:
+            detail = "\n".join(
+                f"{d.severity}: {d.article or '-'} -> {d.captions or '-'} ({d.reason})"
+                for d in q.differences
+            )
+        elif q.candidate is not None and q.candidate.score >= SHOW_CANDIDATE_FROM:
+            detail = f"best candidate ({q.candidate.score:.2f}): {q.candidate.caption_text}"
+        elif q.status == "missing":
+            detail = "no caption shares enough words"
+        else:
+            detail = ""
+        located = q.candidate is None
+        table.add_row(
+            str(q.id),
+            status,
+            q.kind,
+            time if located else "",
+            cues if located else "",
+            speaker,
+            Text(q.text),
+            Text(detail),
+        )
+    console.print(table)
+    s = report.summary
+    console.print(
+        f"{s['quotes']} quotes: {s['exact']} exact, {s['minor']} minor, {s['changed']} changed, "
+        f"{s['missing']} missing; {s['other_speaker']} attributed to another speaker; "
+        f"{s['failures']} speech quote(s) not borne out by the captions"
+    )
+
+
 def main() -> None:
     app(prog_name="subtools")
 

@@ -25,3 +25,36 @@ def read_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Path
     return StepResult(
         "read", True, summary, data={"info": info.to_dict()} if warnings else {}
     ), path
+
+
+def translate_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Path]:
+    from .translate import translate_file, write_bilingual
+
+    t = spec.translate
+    assert t is not None
+    out = folder / f"{_stem(path)}.{t.to}.srt"
+    result = translate_file(
+        path, out, to_lang=t.to, from_lang=t.source, model=t.model, glossary=t.glossary
+    )
+    outputs = [str(out)]
+    if t.bilingual:
+        both = folder / f"{_stem(path)}.{result.source_language}-{t.to}.srt"
+        write_bilingual(result, both)
+        outputs.append(str(both))
+    summary = (
+        f"{len(result.track)} cues, {result.sentences} sentences, "
+        f"{result.source_language} -> {t.to} with {result.model.name}"
+    )
+    if result.notice:
+        summary += f" ({result.notice.upper()})"
+    if result.glossary_misses:
+        summary += f", {len(result.glossary_misses)} glossary misses"
+    ok = not result.glossary_misses
+    return StepResult("translate", ok, summary, tuple(outputs), result.to_dict()), out
+
+
+def _stem(path: Path) -> str:
+    """``captions.ru.srt`` -> ``captions``: drop the language part too."""
+    stem = path.stem
+    head, _, tail = stem.rpartition(".")
+    return head if head and len(tail) in (2, 3) and tail.isalpha() else stem

@@ -1,0 +1,139 @@
+"""``subtools quotes``: check an article's quotes against a caption file.
+
+When the captions are in another language than the article, they are
+translated first (an injected ``translator``, else the translation use-case)
+and the report says so. Without a usable translation the report carries a
+``language_mismatch`` instead of comparing words of two languages.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import DependencyError, InputError, InternalError, SubtoolsError
+from ..io import atomic_output, read_track, refuse_same_path
+from ..lang import detect_language
+from ..model import Track
+from ..quotes.article import read_article
+from ..quotes.html import render_html
+from ..quotes.results import LanguageMismatch, QuoteReport, Translation
+from ..quotes.verify import unchecked_quotes, verify_paragraphs
+
+__all__ = ["TRANSLATION_MODULES", "Translator", "verify_quotes", "write_html_report"]
+
+Translator = Callable[[Track], Track]
+# Where the translation use-case may live; the first importable one is used.
+TRANSLATION_MODULES = ("subtools.usecases.translate", "subtools.translate")
+
+
+def _model_name(translator: Any, result: Track) -> str:
+    meta = dict(result.meta)
+    for key in ("model", "translator"):
+        if meta.get(key):
+            return meta[key]
+    for attr in ("model", "model_name", "name", "__name__"):
+        value = getattr(translator, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    return type(translator).__name__
+
+
+def _hint(src: str, dst: str) -> str:
+    return (
+        f"install an offline {src}->{dst} translation model (argostranslate .argosmodel, "
+        f"see docs/translate.md) or check captions in the article's language"
+    )
+
+
+def _default_translation(track: Track, src: str, dst: str) -> tuple[Track, str] | LanguageMismatch:
+    translate_track = None
+    for name in TRANSLATION_MODULES:
+        try:
+            translate_track = getattr(importlib.import_module(name), "translate_track", None)
+        except ImportError:
+            continue
+        if translate_track is not None:
+            break
+    if translate_track is None:
+        return LanguageMismatch(
+            dst, src, "this subtools has no translation module", _hint(src, dst)
+        )
+    try:
+        result = translate_track(track, dst, from_lang=src)
+    except (DependencyError, InputError) as exc:
+        return LanguageMismatch(dst, src, exc.message, exc.hint or _hint(src, dst))
+    label = dict(result.meta).get("model") or _installed_model_label(src, dst)
+    return result, label
+
+
+def _installed_model_label(src: str, dst: str) -> str:
+    """Name of the installed model for the pair, for the report (best effort)."""
+    try:
+        models = importlib.import_module("subtools.translate.models")
+        argos = importlib.import_module("subtools.translate.argos")
+        info = argos.model_info(models.find_model(src, dst))
+        return f"argostranslate {info.name} {info.version}".strip()
+    except (ImportError, AttributeError, SubtoolsError):
+        return "argostranslate"
+
+
+def verify_quotes(
+    article_path: str | os.PathLike[str],
+    captions_path: str | os.PathLike[str],
+    *,
+    translator: Translator | None = None,
+    encoding: str | None = None,
+) -> QuoteReport:
+    """Check every quote of the article against the captions; see ``QuoteReport``."""
+    article = read_article(article_path)
+    track = read_track(captions_path, encoding=encoding).track
+    article_lang = detect_language(article.text)
+    captions_lang = track.language or detect_language(track.text)
+    report = QuoteReport(
+        str(article_path), str(captions_path), article_lang, captions_lang, article.paragraphs, ()
+    )
+    if not (article_lang and captions_lang and article_lang != captions_lang):
+        return _replace(report, quotes=verify_paragraphs(article.paragraphs, track))
+    if translator is not None:
+        translated = translator(track.with_language(captions_lang))
+        model = _model_name(translator, translated)
+    else:
+        outcome = _default_translation(
+            track.with_language(captions_lang), captions_lang, article_lang
+        )
+        if isinstance(outcome, LanguageMismatch):
+            return _replace(
+                report, quotes=unchecked_quotes(article.paragraphs), language_mismatch=outcome
+            )
+        translated, model = outcome
+    if len(translated) != len(track):
+        raise InternalError(
+            "the translation returned a different number of cues",
+            value=(len(track), len(translated)),
+        )
+    return _replace(
+        report,
+        quotes=verify_paragraphs(article.paragraphs, translated, original=track),
+        translated=Translation(captions_lang, article_lang, model),
+    )
+
+
+def _replace(report: QuoteReport, **changes: Any) -> QuoteReport:
+    from dataclasses import replace
+
+    return replace(report, **changes)
+
+
+def write_html_report(report: QuoteReport, path: str | os.PathLike[str]) -> None:
+    """Write the self-contained HTML page atomically; never over an input file."""
+    refuse_same_path(report.article, path)
+    refuse_same_path(report.captions, path)
+    with atomic_output(path) as tmp:
+        tmp.write_text(render_html(report), encoding="utf-8")
+        # The temporary file is private (0600); a report is meant to be shared.
+        umask = os.umask(0)
+        os.umask(umask)
+        tmp.chmod(0o666 & ~umask)
