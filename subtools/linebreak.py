@@ -29,8 +29,8 @@ def _set(words: str) -> frozenset[str]:
 
 # Articles and prepositions per language: a line must not end with one of these
 # (Netflix TTSG line treatment: do not separate a noun from its article, break
-# before prepositions). Russian has no articles; its prepositions and the
-# one-letter conjunctions must not hang at a line end either.
+# before prepositions). Russian has no articles; its prepositions, the conjunctions
+# и/а and the particles не/ни must not hang at a line end either.
 BAD_LINE_ENDS: dict[str, frozenset[str]] = {
     "en": _set(
         "a an the of to in on at by for from with into onto about over under "
