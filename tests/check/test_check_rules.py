@@ -203,7 +203,12 @@ def test_untranslated_same_script_needs_length_and_few_function_words() -> None:
 
 def test_script_of() -> None:
     assert [script_of(x) for x in ("Привет, world", "hello мир", "Γειά σου", "שלום", "123")] == [
-        "CYRILLIC", "LATIN", "GREEK", "HEBREW", None]
+        "CYRILLIC",
+        "LATIN",
+        "GREEK",
+        "HEBREW",
+        None,
+    ]
 
 
 def test_track_language_against_profile() -> None:
