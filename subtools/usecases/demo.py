@@ -39,8 +39,11 @@ class DemoResult:
         return all(r.error is None for r in self.results)
 
 
-def run_demo(out_dir: str | os.PathLike[str], samples: Path = SAMPLES,
-             progress: Callable[[str, StepResult], None] | None = None) -> DemoResult:
+def run_demo(
+    out_dir: str | os.PathLike[str],
+    samples: Path = SAMPLES,
+    progress: Callable[[str, StepResult], None] | None = None,
+) -> DemoResult:
     from .translate import real_model_installed
 
     out = Path(out_dir)
@@ -48,23 +51,33 @@ def run_demo(out_dir: str | os.PathLike[str], samples: Path = SAMPLES,
     report = progress or (lambda _name, _step: None)
     for name in ("captions.ru.srt", "captions.en.srt"):
         info = describe(samples / name)
-        report("samples", StepResult(
-            f"read {name}", True,
-            f"{info.cues} cues, {info.encoding}, language {info.language}, "
-            f"{(info.end_ms - info.start_ms) / 1000:.1f} s"))
+        report(
+            "samples",
+            StepResult(
+                f"read {name}",
+                True,
+                f"{info.cues} cues, {info.encoding}, language {info.language}, "
+                f"{(info.end_ms - info.start_ms) / 1000:.1f} s",
+            ),
+        )
 
     fixture = not real_model_installed("ru", "en")
     translator_job = JobSpec(
-        captions=(samples / "captions.ru.srt",), out=out / "translation",
-        translate=TranslateSpec(to="en", source="auto", model=FIXTURE_MODEL if fixture else None,
-                                bilingual=True),
+        captions=(samples / "captions.ru.srt",),
+        out=out / "translation",
+        translate=TranslateSpec(
+            to="en", source="auto", model=FIXTURE_MODEL if fixture else None, bilingual=True
+        ),
         check=CheckSpec("netflix-en", fix=True),
     )
     video = _sample_video(out)
     editor_job = JobSpec(
-        captions=(samples / "captions.en.srt",), out=out / "quotes",
-        article=samples / "article.txt", video=video,
-        check=CheckSpec("netflix-en", fix=True), quotes=QuotesSpec(html=True),
+        captions=(samples / "captions.en.srt",),
+        out=out / "quotes",
+        article=samples / "article.txt",
+        video=video,
+        check=CheckSpec("netflix-en", fix=True),
+        quotes=QuotesSpec(html=True),
         clip=ClipSpec(DEMO_QUOTE, 500),
     )
     results = []
