@@ -19,7 +19,7 @@ from .convert import describe
 from .job import FileResult, StepResult, process_file
 from .jobspec import CheckSpec, ClipSpec, JobSpec, QuotesSpec, TranslateSpec
 
-__all__ = ["SAMPLES", "FIXTURE_MODEL", "DemoResult", "run_demo"]
+__all__ = ["FIXTURE_MODEL", "SAMPLES", "DemoResult", "run_demo"]
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"

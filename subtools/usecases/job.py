@@ -18,7 +18,7 @@ from ..errors import SubtoolsError
 from ..io import atomic_write_text
 from .jobspec import JobSpec
 
-__all__ = ["StepResult", "FileResult", "JobReport", "run_job", "process_file"]
+__all__ = ["FileResult", "JobReport", "StepResult", "process_file", "run_job"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,11 @@ from .convert import load_track
 from .job import StepResult
 from .jobspec import JobSpec
 
-__all__ = ["read_step", "translate_step", "check_step", "quotes_step", "clip_step"]
+__all__ = ["check_step", "clip_step", "quotes_step", "read_step", "translate_step"]
 
 
 def read_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Path]:
-    track, info = load_track(path)
+    _, info = load_track(path)
     summary = (
         f"{info.cues} cues, {info.encoding}, language {info.language or 'unknown'}, "
         f"{(info.end_ms - info.start_ms) / 1000:.1f} s"
