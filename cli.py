@@ -138,24 +138,52 @@ def demo(
 VideoArg = Annotated[Path, typer.Argument(help="Input video file.")]
 CaptionsArg = Annotated[Path, typer.Argument(help="Caption file (.srt, .vtt, .json).")]
 VideoOut = Annotated[Path, typer.Option("-o", "--output", help="Output video (.mp4, .mkv, .mov).")]
-FontOpt = Annotated[str | None, typer.Option("--font", help="Font family; default: the first "
-                    "installed font that has every caption letter (DejaVu Sans preferred).")]
-FontsDirOpt = Annotated[Path | None, typer.Option("--fonts-dir", help="Folder of .ttf/.otf "
-                        "fonts, searched before the system fonts.")]
-SizeOpt = Annotated[int | None, typer.Option("--size", help="Font size in pixels of the "
-                    "output picture; default 6% of its height.")]
+FontOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--font",
+        help="Font family; default: the first "
+        "installed font that has every caption letter (DejaVu Sans preferred).",
+    ),
+]
+FontsDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--fonts-dir", help="Folder of .ttf/.otf fonts, searched before the system fonts."
+    ),
+]
+SizeOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--size", help="Font size in pixels of the output picture; default 6% of its height."
+    ),
+]
 PositionOpt = Annotated[str, typer.Option("--position", help="bottom or top.")]
-OutlineOpt = Annotated[float | None, typer.Option("--outline", help="Outline width in pixels "
-                       "(box padding with --box); default scales with the picture.")]
+OutlineOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--outline",
+        help="Outline width in pixels (box padding with --box); default scales with the picture.",
+    ),
+]
 BoxOpt = Annotated[bool, typer.Option("--box", help="Draw captions on a dark box.")]
 CrfOpt = Annotated[int, typer.Option("--crf", help="x264 quality: 0 lossless .. 51 worst.")]
-PresetOpt = Annotated[str, typer.Option("--preset", help="x264 speed preset (ultrafast .. "
-                      "veryslow).")]
+PresetOpt = Annotated[
+    str, typer.Option("--preset", help="x264 speed preset (ultrafast .. veryslow).")
+]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", help="Show ffmpeg's own log.")]
 
 
-def _burn_options(font: str | None, fonts_dir: Path | None, size: int | None, position: str,
-                  outline: float | None, box: bool, crf: int, preset: str) -> Any:
+def _burn_options(
+    font: str | None,
+    fonts_dir: Path | None,
+    size: int | None,
+    position: str,
+    outline: float | None,
+    box: bool,
+    crf: int,
+    preset: str,
+) -> Any:
     from subtools.burn.filters import Style
     from subtools.usecases.burn import BurnOptions
 
@@ -178,9 +206,14 @@ class _EncodeProgress:
             from rich.console import Console
             from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self.bar = Progress(TextColumn("encoding"), BarColumn(),
-                                TextColumn("{task.percentage:>3.0f}%"), TimeRemainingColumn(),
-                                console=Console(stderr=True), transient=True)
+            self.bar = Progress(
+                TextColumn("encoding"),
+                BarColumn(),
+                TextColumn("{task.percentage:>3.0f}%"),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
             self.bar.start()
             self.task = self.bar.add_task("encode", total=total_ms)
         self.bar.update(self.task, completed=done_ms)
@@ -225,15 +258,25 @@ def burn(
     from subtools.usecases.burn import burn_file
 
     options = _burn_options(font, fonts_dir, size, position, outline, box, crf, preset)
-    result = _run_encode(burn_file, verbose, as_json, video=video, captions=captions,
-                         output=output, options=options, encoding=encoding)
+    result = _run_encode(
+        burn_file,
+        verbose,
+        as_json,
+        video=video,
+        captions=captions,
+        output=output,
+        options=options,
+        encoding=encoding,
+    )
     if as_json:
         print_json(result.to_dict())
         return
     warn(result.warnings)
     speed = result.duration_ms / 1000 / result.seconds if result.seconds else 0.0
-    typer.echo(f"wrote {result.output} ({format_seconds(result.duration_ms)}, {result.cues} "
-               f"captions, font {result.font}, {result.seconds:.1f} s = {speed:.1f}x real time)")
+    typer.echo(
+        f"wrote {result.output} ({format_seconds(result.duration_ms)}, {result.cues} "
+        f"captions, font {result.font}, {result.seconds:.1f} s = {speed:.1f}x real time)"
+    )
 
 
 @app.command()
@@ -242,16 +285,26 @@ def clip(
     video: VideoArg,
     captions: CaptionsArg,
     output: VideoOut,
-    start: Annotated[str | None, typer.Option("--start", help="Clip start: 12.5s, "
-                     "00:01:02,500 ...")] = None,
+    start: Annotated[
+        str | None, typer.Option("--start", help="Clip start: 12.5s, 00:01:02,500 ...")
+    ] = None,
     end: Annotated[str | None, typer.Option("--end", help="Clip end, same forms.")] = None,
-    quote: Annotated[int | None, typer.Option("--quote", help="Clip quote N (1-based) "
-                     "of ARTICLE, where the quote check found it.")] = None,
-    article: Annotated[Path | None, typer.Option("--article", help="Article text for "
-                       "--quote.")] = None,
+    quote: Annotated[
+        int | None,
+        typer.Option(
+            "--quote", help="Clip quote N (1-based) of ARTICLE, where the quote check found it."
+        ),
+    ] = None,
+    article: Annotated[
+        Path | None, typer.Option("--article", help="Article text for --quote.")
+    ] = None,
     pad: Annotated[str, typer.Option("--pad", help="Extra time before and after.")] = "0.5s",
-    soft: Annotated[bool, typer.Option("--soft", help="Add the captions as a subtitle track "
-                    "instead of burning them.")] = False,
+    soft: Annotated[
+        bool,
+        typer.Option(
+            "--soft", help="Add the captions as a subtitle track instead of burning them."
+        ),
+    ] = False,
     font: FontOpt = None,
     fonts_dir: FontsDirOpt = None,
     size: SizeOpt = None,
@@ -279,18 +332,30 @@ def clip(
     else:
         start_ms, end_ms = parse_duration(start), parse_duration(end)
     options = _burn_options(font, fonts_dir, size, position, outline, box, crf, preset)
-    result = _run_encode(clip_file, verbose, as_json, video=video, captions=captions,
-                         output=output, start_ms=start_ms, end_ms=end_ms,
-                         pad_ms=parse_duration(pad), soft=soft, options=options,
-                         encoding=encoding)
+    result = _run_encode(
+        clip_file,
+        verbose,
+        as_json,
+        video=video,
+        captions=captions,
+        output=output,
+        start_ms=start_ms,
+        end_ms=end_ms,
+        pad_ms=parse_duration(pad),
+        soft=soft,
+        options=options,
+        encoding=encoding,
+    )
     if as_json:
         print_json(result.to_dict())
         return
     warn(result.warnings)
     how = "as a subtitle track" if soft else f"burned, font {result.font}"
-    typer.echo(f"wrote {result.output}: {format_seconds(result.start_ms)} - "
-               f"{format_seconds(result.end_ms)} of {result.video} "
-               f"({result.duration_ms / 1000:.2f} s, {result.cues} captions {how})")
+    typer.echo(
+        f"wrote {result.output}: {format_seconds(result.start_ms)} - "
+        f"{format_seconds(result.end_ms)} of {result.video} "
+        f"({result.duration_ms / 1000:.2f} s, {result.cues} captions {how})"
+    )
 
 
 @app.command()

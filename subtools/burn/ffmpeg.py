@@ -89,8 +89,13 @@ def _ffprobe_for(ffmpeg: str, path_var: str) -> str | None:
 def _capture(args: Sequence[str], timeout: float = 60) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(
-            list(args), capture_output=True, text=True, errors="replace",
-            stdin=subprocess.DEVNULL, timeout=timeout, check=False,
+            list(args),
+            capture_output=True,
+            text=True,
+            errors="replace",
+            stdin=subprocess.DEVNULL,
+            timeout=timeout,
+            check=False,
         )
     except OSError as exc:
         raise DependencyError(f"cannot run {args[0]}: {exc.strerror}", path=args[0]) from None
@@ -144,8 +149,18 @@ def _not_media(path: Path, stderr: str) -> InputError:
 
 
 def _probe_json(ffprobe: str, path: Path) -> MediaInfo:
-    done = _capture([ffprobe, "-v", "error", "-print_format", "json", "-show_format",
-                     "-show_streams", _url(path)])
+    done = _capture(
+        [
+            ffprobe,
+            "-v",
+            "error",
+            "-print_format",
+            "json",
+            "-show_format",
+            "-show_streams",
+            _url(path),
+        ]
+    )
     if done.returncode != 0:
         raise _not_media(path, done.stderr)
     data = json.loads(done.stdout or "{}")
@@ -161,8 +176,13 @@ def _probe_json(ffprobe: str, path: Path) -> MediaInfo:
     return _media(path, fmt.get("format_name", ""), duration, video, audio)
 
 
-def _media(path: Path, fmt_name: str, duration: Any, video: dict[str, Any] | None,
-           audio: dict[str, Any] | None) -> MediaInfo:
+def _media(
+    path: Path,
+    fmt_name: str,
+    duration: Any,
+    video: dict[str, Any] | None,
+    audio: dict[str, Any] | None,
+) -> MediaInfo:
     if video is None:
         raise InputError("no video stream in this file", path=path)
     if fmt_name.endswith("_pipe") or fmt_name.startswith("image2") or duration is None:
@@ -175,8 +195,14 @@ def _media(path: Path, fmt_name: str, duration: Any, video: dict[str, Any] | Non
     num, _, den = rate.partition("/")
     if num.isdigit() and den.isdigit() and int(den):
         fps = int(num) / int(den)
-    return MediaInfo(ms, int(video["width"]), int(video["height"]), str(video["codec_name"]),
-                     None if audio is None else str(audio["codec_name"]), fps)
+    return MediaInfo(
+        ms,
+        int(video["width"]),
+        int(video["height"]),
+        str(video["codec_name"]),
+        None if audio is None else str(audio["codec_name"]),
+        fps,
+    )
 
 
 _DURATION = re.compile(r"Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)")
@@ -271,53 +297,94 @@ def build_command(tools: Toolchain, job: EncodeJob) -> list[str]:
         out["movflags"] = "+faststart"
     out.update(dict(job.extra_output))
     stream = ffmpeg_python.output(*streams, _url(job.output), **out)
-    stream = stream.global_args("-hide_banner", "-nostdin", "-nostats", "-loglevel", "info",
-                                "-progress", "pipe:1")
+    stream = stream.global_args(
+        "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info", "-progress", "pipe:1"
+    )
     args: list[str] = stream.overwrite_output().compile(cmd=tools.ffmpeg)
     return args
 
 
-def synthesize(tools: Toolchain, output: Path, duration_ms: int, *, width: int, height: int,
-               rate: int = 25, audio: bool = True, crf: int = 18, preset: str = "ultrafast",
-               keyint: int | None = None, log: LogSink | None = None) -> None:
+def synthesize(
+    tools: Toolchain,
+    output: Path,
+    duration_ms: int,
+    *,
+    width: int,
+    height: int,
+    rate: int = 25,
+    audio: bool = True,
+    crf: int = 18,
+    preset: str = "ultrafast",
+    keyint: int | None = None,
+    log: LogSink | None = None,
+) -> None:
     """Write a test video from ffmpeg's own sources: a moving test card and a 440 Hz tone."""
     import ffmpeg as ffmpeg_python
 
     seconds = f"{duration_ms / 1000:.3f}"
-    card = ffmpeg_python.input(f"testsrc2=size={width}x{height}:rate={rate}:duration={seconds}",
-                               f="lavfi")
+    card = ffmpeg_python.input(
+        f"testsrc2=size={width}x{height}:rate={rate}:duration={seconds}", f="lavfi"
+    )
     streams = [card["v"]]
     if audio:
-        tone = ffmpeg_python.input(f"sine=frequency=440:sample_rate=44100:duration={seconds}",
-                                   f="lavfi")
+        tone = ffmpeg_python.input(
+            f"sine=frequency=440:sample_rate=44100:duration={seconds}", f="lavfi"
+        )
         streams.append(tone["a"])
-    opts: dict[str, str] = {"c:v": "libx264", "preset": preset, "crf": str(crf),
-                            "pix_fmt": "yuv420p", "movflags": "+faststart"}
+    opts: dict[str, str] = {
+        "c:v": "libx264",
+        "preset": preset,
+        "crf": str(crf),
+        "pix_fmt": "yuv420p",
+        "movflags": "+faststart",
+    }
     if keyint:
         opts["g"] = str(keyint)
     if audio:
         opts.update({"c:a": "aac", "b:a": "96k"})
-    args = ffmpeg_python.output(*streams, _url(output), **opts).global_args(
-        "-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-progress", "pipe:1"
-    ).overwrite_output().compile(cmd=tools.ffmpeg)
+    args = (
+        ffmpeg_python.output(*streams, _url(output), **opts)
+        .global_args(
+            "-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-progress", "pipe:1"
+        )
+        .overwrite_output()
+        .compile(cmd=tools.ffmpeg)
+    )
     run(args, log=log)
 
 
-def encode(tools: Toolchain, job: EncodeJob, *, total_ms: int,
-           progress: Progress | None = None, log: LogSink | None = None) -> tuple[str, ...]:
+def encode(
+    tools: Toolchain,
+    job: EncodeJob,
+    *,
+    total_ms: int,
+    progress: Progress | None = None,
+    log: LogSink | None = None,
+) -> tuple[str, ...]:
     return run(build_command(tools, job), total_ms=total_ms, progress=progress, log=log)
 
 
-def run(args: Sequence[str], *, total_ms: int | None = None, progress: Progress | None = None,
-        log: LogSink | None = None) -> tuple[str, ...]:
+def run(
+    args: Sequence[str],
+    *,
+    total_ms: int | None = None,
+    progress: Progress | None = None,
+    log: LogSink | None = None,
+) -> tuple[str, ...]:
     """Run ffmpeg; report ``-progress`` to ``progress``; return its log lines.
 
     ``log`` receives ffmpeg's own log as it comes (for --verbose). On failure the
     last lines of the log are in the ExternalToolError.
     """
     try:
-        proc = subprocess.Popen(list(args), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, errors="replace")
+        proc = subprocess.Popen(
+            list(args),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            errors="replace",
+        )
     except OSError as exc:
         raise DependencyError(f"cannot run ffmpeg: {exc.strerror}", path=args[0]) from None
     lines: collections.deque[str] = collections.deque(maxlen=2000)

@@ -72,7 +72,7 @@ def escape_option(value: str) -> str:
     escaped = _escape(value, _OPTION_SPECIALS)
     # Unescaped leading/trailing blanks are trimmed by ffmpeg's tokenizer.
     stripped = escaped.rstrip(" \t\n\r")
-    return stripped + "".join("\\" + ch for ch in escaped[len(stripped):])
+    return stripped + "".join("\\" + ch for ch in escaped[len(stripped) :])
 
 
 def escape_graph(text: str) -> str:

@@ -30,9 +30,7 @@ __all__ = [
 ]
 
 # Russian and Ukrainian letters: a face must draw all of them to "cover Cyrillic".
-CYRILLIC_SAMPLE = (
-    "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяЄІЇҐєіїґ"
-)
+CYRILLIC_SAMPLE = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяЄІЇҐєіїґ"
 # Plain sans families that are common on Linux and cover Latin and Cyrillic.
 PREFERRED_FAMILIES = (
     "DejaVu Sans",
@@ -120,7 +118,10 @@ def _fc_list() -> list[tuple[str, int]] | None:
     try:
         out = subprocess.run(
             [exe, "--format", "%{file}\t%{index}\n"],
-            capture_output=True, text=True, timeout=60, check=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
@@ -184,21 +185,27 @@ def choose_font(
         matching = [f for f in faces if f.answers_to(name)]
         if not matching:
             raise InputError(
-                "font not found", value=name,
+                "font not found",
+                value=name,
                 hint=_suggest(groups, letters) or "no installed font covers the captions",
             )
-        family = matching[0].family
-        choice = [f for f in matching if f.family == family]
+        # Name the faces as asked: a legacy alias ("DejaVu Sans Condensed") picks
+        # only its own faces, and libass matches it by that name too.
+        family = next(
+            n for n in (matching[0].family, *matching[0].aliases) if n.casefold() == name.casefold()
+        )
+        choice = [f for f in matching if f.answers_to(family)]
         missing = _regular_face(choice).missing(letters)
         if missing:
             raise InputError(
                 f"font {family!r} has no glyphs for {missing!r} used in the captions",
                 hint=_suggest(groups, letters) or _INSTALL_HINT,
             )
-        return FontChoice(family, tuple(choice), _symbol_warnings(choice, symbols))
+        return FontChoice(family, tuple(choice), _symbol_warnings(family, choice, symbols))
     if not groups:
-        raise DependencyError("no usable font found (no .ttf/.otf fonts installed)",
-                              hint=_INSTALL_HINT)
+        raise DependencyError(
+            "no usable font found (no .ttf/.otf fonts installed)", hint=_INSTALL_HINT
+        )
     rank: dict[str, int] = {}
     for fam in preferred:
         rank.setdefault(fam.casefold(), len(rank))
@@ -206,19 +213,21 @@ def choose_font(
     for family in order:
         group = groups[family]
         if _regular_face(group).covers(letters):
-            return FontChoice(family, tuple(group), _symbol_warnings(group, symbols))
+            return FontChoice(family, tuple(group), _symbol_warnings(family, group, symbols))
     raise DependencyError(
         f"no installed font has glyphs for all the caption letters {letters!r}",
         hint=_INSTALL_HINT,
     )
 
 
-def _symbol_warnings(group: Sequence[FontFile], symbols: str) -> tuple[str, ...]:
+def _symbol_warnings(family: str, group: Sequence[FontFile], symbols: str) -> tuple[str, ...]:
     missing = _regular_face(group).missing(symbols)
     if not missing:
         return ()
-    return (f"font {group[0].family!r} has no glyphs for {missing!r}; libass will try "
-            "another font for them or leave them out",)
+    return (
+        f"font {family!r} has no glyphs for {missing!r}; libass will try "
+        "another font for them or leave them out",
+    )
 
 
 def _suggest(groups: dict[str, list[FontFile]], letters: str) -> str:

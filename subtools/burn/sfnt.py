@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["FontFile", "FontFormatError", "read_font", "FONT_EXTENSIONS"]
+__all__ = ["FONT_EXTENSIONS", "FontFile", "FontFormatError", "read_font"]
 
 FONT_EXTENSIONS = (".ttf", ".otf", ".ttc", ".otc")
 
@@ -115,7 +115,7 @@ def _names(fh: BinaryIO, offset: int, length: int) -> dict[int, str]:
         if name_id not in (1, 2, 16, 17):
             continue
         raw = data[strings + pos : strings + pos + size]
-        if platform == 3 and encoding in (0, 1, 10) or platform == 0:
+        if (platform == 3 and encoding in (0, 1, 10)) or platform == 0:
             text = raw.decode("utf-16-be", "replace")
             rank = 0 if platform == 3 and language == _WINDOWS_ENGLISH else 1
         elif platform == 1 and encoding == 0:
@@ -127,14 +127,19 @@ def _names(fh: BinaryIO, offset: int, length: int) -> dict[int, str]:
     return {name_id: text for name_id, (_rank, text) in found.items() if text}
 
 
-def _cmap_chars(fh: BinaryIO, offset: int, length: int) -> frozenset[int]:
+def _cmap_chars(
+    fh: BinaryIO,
+    offset: int,
+    length: int,
+    preference: tuple[tuple[int, int], ...] = _CMAP_PREFERENCE,
+) -> frozenset[int]:
     data = _read(fh, offset, length)
     _version, count = struct.unpack(">HH", data[:4])
     subtables: dict[tuple[int, int], int] = {}
     for i in range(count):
         platform, encoding, sub = struct.unpack(">HHI", data[4 + 8 * i : 12 + 8 * i])
         subtables.setdefault((platform, encoding), sub)
-    for key in _CMAP_PREFERENCE:
+    for key in preference:
         if key in subtables:
             sub = subtables[key]
             (fmt,) = struct.unpack(">H", data[sub : sub + 2])

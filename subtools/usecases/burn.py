@@ -9,6 +9,7 @@ file that replaces the output only when ffmpeg succeeded and drew the text.
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import shutil
@@ -30,7 +31,7 @@ from ..burn.fonts import (
     covering_families,
     discover_fonts,
 )
-from ..errors import DependencyError, InputError
+from ..errors import DependencyError, InputError, InternalError
 from ..io import atomic_output, read_track, refuse_same_path, write_track
 from ..model import Track
 from ..tags import strip_tags
@@ -49,13 +50,34 @@ __all__ = [
     "quote_span",
 ]
 
-PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow",
-           "slower", "veryslow")
+PRESETS = (
+    "ultrafast",
+    "superfast",
+    "veryfast",
+    "faster",
+    "fast",
+    "medium",
+    "slow",
+    "slower",
+    "veryslow",
+)
 VIDEO_EXTENSIONS = (".mp4", ".m4v", ".mov", ".mkv")
 _MP4_AUDIO = {"aac", "mp3", "ac3", "eac3", "alac", "opus", "flac"}
 _MOV_AUDIO = {"aac", "mp3", "ac3", "alac"}
-_ISO639_2 = {"en": "eng", "ru": "rus", "uk": "ukr", "de": "deu", "fr": "fra", "es": "spa",
-             "it": "ita", "pl": "pol", "be": "bel", "kk": "kaz", "ka": "kat", "tr": "tur"}
+_ISO639_2 = {
+    "en": "eng",
+    "ru": "rus",
+    "uk": "ukr",
+    "de": "deu",
+    "fr": "fra",
+    "es": "spa",
+    "it": "ita",
+    "pl": "pol",
+    "be": "bel",
+    "kk": "kaz",
+    "ka": "kat",
+    "tr": "tur",
+}
 # libass's log when a glyph (or a whole line) cannot be drawn with any font.
 _FONT_TROUBLE = re.compile(r"failed to find any fallback|Glyph 0x([0-9A-Fa-f]+) not found")
 _FONT_USED = re.compile(r"fontselect: \((.*?), \d+, \d+\) -> (.+?), \d+")
@@ -76,8 +98,9 @@ class BurnOptions:
         if not 0 <= self.crf <= 51:
             raise InputError("crf must be 0 (lossless) to 51 (worst)", value=self.crf)
         if self.preset not in PRESETS:
-            raise InputError("unknown x264 preset", value=self.preset,
-                             hint="use one of: " + ", ".join(PRESETS))
+            raise InputError(
+                "unknown x264 preset", value=self.preset, hint="use one of: " + ", ".join(PRESETS)
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,11 +120,18 @@ class BurnResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "output": self.output, "video": self.video, "captions": self.captions,
-            "start": self.start_ms / 1000, "end": self.end_ms / 1000,
-            "duration": self.duration_ms / 1000, "cues": self.cues, "font": self.font,
-            "font_face": self.font_face, "ffmpeg": self.ffmpeg,
-            "seconds": round(self.seconds, 3), "warnings": list(self.warnings),
+            "output": self.output,
+            "video": self.video,
+            "captions": self.captions,
+            "start": self.start_ms / 1000,
+            "end": self.end_ms / 1000,
+            "duration": self.duration_ms / 1000,
+            "cues": self.cues,
+            "font": self.font,
+            "font_face": self.font_face,
+            "ffmpeg": self.ffmpeg,
+            "seconds": round(self.seconds, 3),
+            "warnings": list(self.warnings),
         }
 
 
@@ -120,9 +150,12 @@ def _check_paths(video: Path, captions: Path, output: Path) -> None:
     refuse_same_path(video, output)
     refuse_same_path(captions, output)
     if output.suffix.lower() not in VIDEO_EXTENSIONS:
-        raise InputError("output must be a video file", path=output,
-                         value=output.suffix or "(no extension)",
-                         hint="use one of: " + ", ".join(VIDEO_EXTENSIONS))
+        raise InputError(
+            "output must be a video file",
+            path=output,
+            value=output.suffix or "(no extension)",
+            hint="use one of: " + ", ".join(VIDEO_EXTENSIONS),
+        )
 
 
 def _load(video: Path, captions: Path, encoding: str | None, whole: bool = True) -> _Inputs:
@@ -141,8 +174,13 @@ def _load(video: Path, captions: Path, encoding: str | None, whole: bool = True)
         warnings.append(
             f"captions run to {format_seconds(track.end)} but the video ends at "
             f"{format_seconds(media.duration)}: {unseen} cue(s) will not be shown"
-            + (", 1 is cut short" if len(late) - unseen == 1 else
-               f", {len(late) - unseen} are cut short" if len(late) > unseen else "")
+            + (
+                ", 1 is cut short"
+                if len(late) - unseen == 1
+                else f", {len(late) - unseen} are cut short"
+                if len(late) > unseen
+                else ""
+            )
         )
     return _Inputs(tools, media, track, tuple(warnings))
 
@@ -180,10 +218,12 @@ def _workdir(track: Track, font: FontChoice | None) -> Iterator[tuple[Path, Path
         yield captions, fonts
 
 
-def _video_filter(style: Style, font: FontChoice, media: ff.MediaInfo, captions: Path,
-                  fonts: Path | None) -> str:
-    burn = subtitles_filter(captions, fonts,
-                            force_style(style, font.family, media.width, media.height))
+def _video_filter(
+    style: Style, font: FontChoice, media: ff.MediaInfo, captions: Path, fonts: Path | None
+) -> str:
+    burn = subtitles_filter(
+        captions, fonts, force_style(style, font.family, media.width, media.height)
+    )
     if media.width % 2 or media.height % 2:
         # x264's yuv420p needs even sizes; crop one pixel rather than fail.
         return f"crop=trunc(iw/2)*2:trunc(ih/2)*2,{burn}"
@@ -217,9 +257,19 @@ def _check_log(lines: tuple[str, ...], font: FontChoice) -> str | None:
     return used
 
 
-def _finish(inputs: _Inputs, job: ff.EncodeJob, video: Path, captions: Path, output: Path,
-            span: Span, cues: int, font: FontChoice | None, warnings: list[str],
-            progress: Progress | None, log: Log | None) -> BurnResult:
+def _finish(
+    inputs: _Inputs,
+    job: ff.EncodeJob,
+    video: Path,
+    captions: Path,
+    output: Path,
+    span: Span,
+    cues: int,
+    font: FontChoice | None,
+    warnings: list[str],
+    progress: Progress | None,
+    log: Log | None,
+) -> BurnResult:
     started = time.perf_counter()
     with atomic_output(output) as tmp:
         job = replace(job, output=tmp)
@@ -229,15 +279,32 @@ def _finish(inputs: _Inputs, job: ff.EncodeJob, video: Path, captions: Path, out
     elapsed = time.perf_counter() - started
     if font is not None:
         warnings.extend(font.warnings)
-    return BurnResult(str(output), str(video), str(captions), span.start, span.end, written,
-                      cues, None if font is None else font.family, face,
-                      inputs.tools.ffmpeg, elapsed, tuple(warnings))
+    return BurnResult(
+        str(output),
+        str(video),
+        str(captions),
+        span.start,
+        span.end,
+        written,
+        cues,
+        None if font is None else font.family,
+        face,
+        inputs.tools.ffmpeg,
+        elapsed,
+        tuple(warnings),
+    )
 
 
-def burn_file(video: str | os.PathLike[str], captions: str | os.PathLike[str],
-              output: str | os.PathLike[str], options: BurnOptions | None = None, *,
-              encoding: str | None = None, progress: Progress | None = None,
-              log: Log | None = None) -> BurnResult:
+def burn_file(
+    video: str | os.PathLike[str],
+    captions: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    options: BurnOptions | None = None,
+    *,
+    encoding: str | None = None,
+    progress: Progress | None = None,
+    log: Log | None = None,
+) -> BurnResult:
     """Burn ``captions`` into the whole of ``video``; audio is copied when it fits OUTPUT."""
     options = options or BurnOptions()
     video, captions, output = Path(video), Path(captions), Path(output)
@@ -247,26 +314,40 @@ def burn_file(video: str | os.PathLike[str], captions: str | os.PathLike[str],
     warnings = list(inputs.warnings)
     copy_audio = inputs.media.has_audio and _audio_copyable(inputs.media, output)
     if inputs.media.has_audio and not copy_audio:
-        warnings.append(f"audio re-encoded to AAC: {output.suffix} cannot hold "
-                        f"{inputs.media.audio_codec}")
+        warnings.append(
+            f"audio re-encoded to AAC: {output.suffix} cannot hold {inputs.media.audio_codec}"
+        )
     span = Span(0, inputs.media.duration)
     shown = sum(1 for c in inputs.track.cues if c.start < span.end)
     with _workdir(inputs.track, font) as (srt, fonts):
         job = ff.EncodeJob(
-            source=video, output=output,
+            source=video,
+            output=output,
             video_filter=_video_filter(options.style, font, inputs.media, srt, fonts),
-            audio=inputs.media.has_audio, copy_audio=copy_audio,
-            crf=options.crf, preset=options.preset,
+            audio=inputs.media.has_audio,
+            copy_audio=copy_audio,
+            crf=options.crf,
+            preset=options.preset,
         )
-        return _finish(inputs, job, video, captions, output, span, shown, font, warnings,
-                       progress, log)
+        return _finish(
+            inputs, job, video, captions, output, span, shown, font, warnings, progress, log
+        )
 
 
-def clip_file(video: str | os.PathLike[str], captions: str | os.PathLike[str],
-              output: str | os.PathLike[str], *, start_ms: int, end_ms: int, pad_ms: int = 500,
-              soft: bool = False, options: BurnOptions | None = None,
-              encoding: str | None = None, progress: Progress | None = None,
-              log: Log | None = None) -> ClipResult:
+def clip_file(
+    video: str | os.PathLike[str],
+    captions: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    start_ms: int,
+    end_ms: int,
+    pad_ms: int = 500,
+    soft: bool = False,
+    options: BurnOptions | None = None,
+    encoding: str | None = None,
+    progress: Progress | None = None,
+    log: Log | None = None,
+) -> ClipResult:
     """Cut ``[start - pad, end + pad)`` with captions re-based to it, burned or as a track.
 
     The seek happens before decoding (``-ss`` on the input), so the cost follows
@@ -279,36 +360,49 @@ def clip_file(video: str | os.PathLike[str], captions: str | os.PathLike[str],
     span = clip_span(start_ms, end_ms, pad_ms, inputs.media.duration)
     warnings = list(inputs.warnings)
     if span.clamped_end and end_ms > inputs.media.duration:
-        warnings.append(f"the clip end {format_seconds(end_ms)} is past the end of the video; "
-                        f"the clip stops at {format_seconds(inputs.media.duration)}")
+        warnings.append(
+            f"the clip end {format_seconds(end_ms)} is past the end of the video; "
+            f"the clip stops at {format_seconds(inputs.media.duration)}"
+        )
     track = rebase(inputs.track, span.start, span.end)
     if not track.cues:
         warnings.append("no caption is shown during the clip")
-    font = None if soft else _pick_font(track, options)
+    # An empty caption file makes libass fail; with nothing to show, just cut.
+    font = None if soft or not track.cues else _pick_font(track, options)
     with _workdir(track, font) as (srt, fonts):
         job = ff.EncodeJob(
-            source=video, output=output, seek_ms=span.start, duration_ms=span.duration,
-            audio=inputs.media.has_audio, copy_audio=False,
-            crf=options.crf, preset=options.preset,
+            source=video,
+            output=output,
+            seek_ms=span.start,
+            duration_ms=span.duration,
+            audio=inputs.media.has_audio,
+            copy_audio=False,
+            crf=options.crf,
+            preset=options.preset,
         )
         if font is not None:
             vf = _video_filter(options.style, font, inputs.media, srt, fonts)
             job = replace(job, video_filter=vf)
         elif track.cues:
-            job = replace(job, **_soft_track(track, srt, output))
-        return _finish(inputs, job, video, captions, output, span, len(track), font, warnings,
-                       progress, log)
+            job = replace(job, **_soft_track(inputs.track, srt, output))
+        return _finish(
+            inputs, job, video, captions, output, span, len(track), font, warnings, progress, log
+        )
 
 
 def _soft_track(track: Track, srt: Path, output: Path) -> dict[str, Any]:
+    # The language tag comes from the whole file: a clip's few words are too little text.
     language = track.language
     if language is None:
         from ..lang import detect_language
 
         language = detect_language(track.text)
     codec = "srt" if output.suffix.lower() == ".mkv" else "mov_text"
-    return {"soft_captions": srt, "caption_codec": codec,
-            "caption_language": _ISO639_2.get(language or "")}
+    return {
+        "soft_captions": srt,
+        "caption_codec": codec,
+        "caption_language": _ISO639_2.get(language or ""),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,10 +422,15 @@ class DoctorReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "ffmpeg": self.ffmpeg, "origin": self.origin, "version": self.version,
-            "ffprobe": self.ffprobe, "libass": self.libass,
-            "cyrillic_fonts": list(self.cyrillic_fonts), "default_font": self.default_font,
-            "problems": list(self.problems), "ok": self.ok,
+            "ffmpeg": self.ffmpeg,
+            "origin": self.origin,
+            "version": self.version,
+            "ffprobe": self.ffprobe,
+            "libass": self.libass,
+            "cyrillic_fonts": list(self.cyrillic_fonts),
+            "default_font": self.default_font,
+            "problems": list(self.problems),
+            "ok": self.ok,
         }
 
 
@@ -357,53 +456,77 @@ def doctor(fonts_dir: str | os.PathLike[str] | None = None) -> DoctorReport:
     except DependencyError as exc:
         problems.append(str(exc))
     return DoctorReport(
-        tools.ffmpeg if tools else None, tools.origin if tools else None, ver,
-        tools.ffprobe if tools else None, libass, tuple(cyrillic), default, tuple(problems),
+        tools.ffmpeg if tools else None,
+        tools.origin if tools else None,
+        ver,
+        tools.ffprobe if tools else None,
+        libass,
+        tuple(cyrillic),
+        default,
+        tuple(problems),
     )
 
 
-def quote_span(article: str | os.PathLike[str], captions: str | os.PathLike[str],
-               n: int) -> tuple[int, int]:
-    """The caption span (ms) of quote ``n`` (1-based) as the quote check found it.
+def quote_span(
+    article: str | os.PathLike[str], captions: str | os.PathLike[str], n: int
+) -> tuple[int, int]:
+    """The caption span (ms) of quote ``n`` (its 1-based id) as the quote check found it.
 
-    Adapter over ``subtools.usecases.quotes.verify_quotes`` (the quotes helper's
-    use-case), imported here lazily so ``clip`` needs nothing else from it.
+    Adapter over the quotes use-case (``subtools.usecases.quotes.verify_quotes``),
+    imported lazily: a quote's span is its match's ``start_ms``/``end_ms`` (or
+    ``start``/``end`` in ms or seconds); a quote without a match is an error.
     """
     try:
-        from . import quotes as quotes_usecase
+        quotes_usecase = importlib.import_module("subtools.usecases.quotes")
     except ImportError:
         raise DependencyError(
             "quote lookup needs subtools.usecases.quotes, which this build does not have",
             hint="use --start/--end instead",
         ) from None
-    report = quotes_usecase.verify_quotes(article, captions)  # type: ignore[attr-defined]
+    report = quotes_usecase.verify_quotes(article, captions)
     quotes = list(report.quotes)
-    if not 1 <= n <= len(quotes):
-        raise InputError(f"there is no quote {n}: the article has {len(quotes)} quote(s)",
-                         path=article)
-    quote = quotes[n - 1]
-    status = str(getattr(quote.status, "value", quote.status))
-    start, end = getattr(quote, "start", None), getattr(quote, "end", None)
-    if start is None or end is None or not getattr(quote, "cues", None):
+    quote = next((q for q in quotes if getattr(q, "id", None) == n), None)
+    if quote is None:
         raise InputError(
-            f"quote {n} was not found in the captions (status: {status}); there is nothing "
-            "to clip", path=article, hint="run `subtools quotes` to see what was found",
+            f"there is no quote {n}: the article has {len(quotes)} quote(s)", path=article
         )
-    return _as_ms(start), _as_ms(end)
+    status = str(getattr(quote, "status", "unknown"))
+    found = getattr(quote, "match", quote)
+    start = getattr(found, "start_ms", None) if found is not None else None
+    end = getattr(found, "end_ms", None) if found is not None else None
+    if start is None and found is not None:
+        start, end = _as_ms(getattr(found, "start", None)), _as_ms(getattr(found, "end", None))
+    if start is None or end is None or status in ("missing", "unchecked"):
+        raise InputError(
+            f"quote {n} was not found in the captions (status: {status}); there is nothing to clip",
+            path=article,
+            hint="run `subtools quotes` to see what was found",
+        )
+    return int(start), int(end)
 
 
-def _as_ms(value: object) -> int:
-    # The quotes report gives times as int ms or float seconds.
+def _as_ms(value: object) -> int | None:
+    # Times come as int ms or float seconds; None when the quote has no place.
+    if isinstance(value, bool) or value is None:
+        return None
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         return round(value * 1000)
-    raise InputError("quote span is not a time", value=str(value))
+    raise InternalError("quote span is not a time", value=str(value))
 
 
-def make_test_video(path: str | os.PathLike[str], duration_s: float, size: str = "640x360",
-                    *, rate: int = 25, audio: bool = True, crf: int = 18,
-                    preset: str = "ultrafast", keyint: int | None = None) -> Path:
+def make_test_video(
+    path: str | os.PathLike[str],
+    duration_s: float,
+    size: str = "640x360",
+    *,
+    rate: int = 25,
+    audio: bool = True,
+    crf: int = 18,
+    preset: str = "ultrafast",
+    keyint: int | None = None,
+) -> Path:
     """A synthetic video (ffmpeg's testsrc2 card and a 440 Hz tone) for tests and the demo."""
     match = re.fullmatch(r"(\d+)x(\d+)", size)
     if not match or int(match.group(1)) % 2 or int(match.group(2)) % 2:
@@ -412,7 +535,16 @@ def make_test_video(path: str | os.PathLike[str], duration_s: float, size: str =
         raise InputError("duration must be positive", value=duration_s)
     target = Path(path)
     with atomic_output(target) as tmp:
-        ff.synthesize(ff.find_toolchain(), tmp, round(duration_s * 1000),
-                      width=int(match.group(1)), height=int(match.group(2)), rate=rate,
-                      audio=audio, crf=crf, preset=preset, keyint=keyint)
+        ff.synthesize(
+            ff.find_toolchain(),
+            tmp,
+            round(duration_s * 1000),
+            width=int(match.group(1)),
+            height=int(match.group(2)),
+            rate=rate,
+            audio=audio,
+            crf=crf,
+            preset=preset,
+            keyint=keyint,
+        )
     return target
