@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
@@ -110,7 +109,9 @@ def convert(
 
     result = run(source, output, encoding)
     warn(result.notices)
-    typer.echo(f"wrote {result.output} ({result.format}, {result.cues} cues, read as {result.encoding})")
+    typer.echo(
+        f"wrote {result.output} ({result.format}, {result.cues} cues, read as {result.encoding})"
+    )
 
 
 # --- workflow commands ---
@@ -132,6 +133,45 @@ def demo(
 
     result = run_demo(out, progress=show)
     typer.echo(f"\nAll outputs are in {result.folder}/")
+
+
+@app.command()
+@handle_errors
+def run(
+    job: Annotated[Path, typer.Argument(help="JOB.toml declaring inputs, steps and outputs.")],
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Files processed in parallel.")
+    ] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Run a job file's steps on its caption files (a folder or glob runs a batch)."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from subtools.usecases.job import run_job
+    from subtools.usecases.jobspec import load_job
+
+    spec = load_job(job)
+    err = Console(stderr=True)
+    show = not quiet and not as_json and err.is_terminal
+    with Progress(console=err, disable=not show, transient=True) as bar:
+        task = bar.add_task("files", total=len(spec.captions))
+        report = run_job(spec, jobs=jobs, progress=lambda _: bar.advance(task))
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        for f in report.files:
+            reason = f" ({f.error})" if f.error else ""
+            typer.echo(f"{f.status:8} {f.file}{reason}")
+            for step in f.steps:
+                typer.echo(f"           {step.name}: {step.summary}")
+        c = report.counts()
+        typer.echo(
+            f"{c['files']} files: {c['ok']} ok, {c['problems']} with problems, "
+            f"{c['error']} failed; summary in {report.summary_path}"
+        )
+    raise typer.Exit(report.exit_code)
 
 
 # --- burn commands ---
@@ -387,4 +427,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

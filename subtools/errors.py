@@ -7,11 +7,11 @@ print one line that points the user at the cause without a traceback.
 from __future__ import annotations
 
 __all__ = [
-    "SubtoolsError",
-    "InputError",
     "DependencyError",
     "ExternalToolError",
+    "InputError",
     "InternalError",
+    "SubtoolsError",
 ]
 
 

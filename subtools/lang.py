@@ -10,7 +10,7 @@ import re
 
 from .tags import strip_tags
 
-__all__ = ["detect_language", "MIN_CHARS"]
+__all__ = ["MIN_CHARS", "detect_language"]
 
 MIN_CHARS = 20
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)

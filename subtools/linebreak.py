@@ -10,17 +10,95 @@ from __future__ import annotations
 
 from .tags import strip_tags
 
-__all__ = ["break_lines", "break_penalty", "GLUE_WORDS"]
+__all__ = ["GLUE_WORDS", "break_lines", "break_penalty"]
 
 # Words that should stay on the line with the word after them (kept as data per language).
 GLUE_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "a an the of to in on at by for from with into onto about over under after before "
-        "and or but nor so my your his her its our their this that these those".split()
+        [
+            "a",
+            "an",
+            "the",
+            "of",
+            "to",
+            "in",
+            "on",
+            "at",
+            "by",
+            "for",
+            "from",
+            "with",
+            "into",
+            "onto",
+            "about",
+            "over",
+            "under",
+            "after",
+            "before",
+            "and",
+            "or",
+            "but",
+            "nor",
+            "so",
+            "my",
+            "your",
+            "his",
+            "her",
+            "its",
+            "our",
+            "their",
+            "this",
+            "that",
+            "these",
+            "those",
+        ]
     ),
-    "ru": frozenset("в во на с со к ко о об от до по за из у и а но не ни же".split()),
+    "ru": frozenset(
+        [
+            "в",
+            "во",
+            "на",
+            "с",
+            "со",
+            "к",
+            "ко",
+            "о",
+            "об",
+            "от",
+            "до",
+            "по",
+            "за",
+            "из",
+            "у",
+            "и",
+            "а",
+            "но",
+            "не",
+            "ни",
+            "же",
+        ]
+    ),
 }
-_CONJUNCTIONS = frozenset("and but or because which who that when while if so и но а или что".split())
+_CONJUNCTIONS = frozenset(
+    [
+        "and",
+        "but",
+        "or",
+        "because",
+        "which",
+        "who",
+        "that",
+        "when",
+        "while",
+        "if",
+        "so",
+        "и",
+        "но",
+        "а",
+        "или",
+        "что",
+    ]
+)
 
 
 def break_penalty(words: list[str], k: int, lang: str = "en") -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TAG", "POSITION_TAG", "strip_tags", "split_tags", "visible_length"]
+__all__ = ["POSITION_TAG", "TAG", "split_tags", "strip_tags", "visible_length"]
 
 TAG = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
 POSITION_TAG = re.compile(r"\{\\an?\d+\}")

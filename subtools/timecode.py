@@ -6,7 +6,7 @@ import re
 
 from .errors import InputError
 
-__all__ = ["format_srt", "format_vtt", "parse_duration", "format_seconds"]
+__all__ = ["format_seconds", "format_srt", "format_vtt", "parse_duration"]
 
 MS_PER_HOUR = 3_600_000
 

@@ -23,8 +23,11 @@ def test_cue_is_immutable_and_edits_return_new_objects() -> None:
 
 @pytest.mark.parametrize(
     ("start", "end", "message"),
-    [(-1, 10, "cue starts before 0"), (10, 5, "cue ends before it starts"),
-     (1.5, 10, "cue times must be integer milliseconds")],
+    [
+        (-1, 10, "cue starts before 0"),
+        (10, 5, "cue ends before it starts"),
+        (1.5, 10, "cue times must be integer milliseconds"),
+    ],
 )
 def test_invalid_cues_are_rejected(start: int, end: int, message: str) -> None:
     with pytest.raises(InputError) as err:
@@ -51,11 +54,13 @@ def test_empty_track() -> None:
 
 cues = st.builds(
     lambda s, d, t: Cue(s, s + d, t),
-    st.integers(0, 10**8), st.integers(0, 10**6), st.text(max_size=20),
+    st.integers(0, 10**8),
+    st.integers(0, 10**6),
+    st.text(max_size=20),
 )
 
 
-@given(st.lists(cues, max_size=20), st.integers(-10**6, 10**6))
+@given(st.lists(cues, max_size=20), st.integers(-(10**6), 10**6))
 def test_shift_round_trip(items: list[Cue], ms: int) -> None:
     track = Track(items)
     if all(c.start + ms >= 0 for c in items):

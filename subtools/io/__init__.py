@@ -29,6 +29,7 @@ __all__ = [
     "atomic_output",
     "atomic_write_text",
     "format_for",
+    "parse_bytes",
     "parse_text",
     "read_track",
     "refuse_same_path",
@@ -61,16 +62,21 @@ FORMATS: dict[str, Format] = {
 def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> Format:
     if fmt:
         if fmt not in FORMATS:
-            raise InputError("unknown caption format", value=fmt,
-                             hint="use one of: " + ", ".join(FORMATS))
+            raise InputError(
+                "unknown caption format", value=fmt, hint="use one of: " + ", ".join(FORMATS)
+            )
         return FORMATS[fmt]
     ext = Path(path).suffix.lower()
     for f in FORMATS.values():
         if ext in f.extensions:
             return f
     known = ", ".join(e for f in FORMATS.values() for e in f.extensions)
-    raise InputError("unsupported caption file type", path=path, value=ext or "(none)",
-                     hint=f"use one of: {known}")
+    raise InputError(
+        "unsupported caption file type",
+        path=path,
+        value=ext or "(none)",
+        hint=f"use one of: {known}",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,21 +92,28 @@ def parse_text(text: str, fmt: str, source: str | None = None) -> tuple[Track, l
     return Track(tuple(cues), source=source), notices
 
 
-def read_track(path: str | os.PathLike[str], *, encoding: str | None = None,
-               fmt: str | None = None) -> ReadResult:
+def read_track(
+    path: str | os.PathLike[str], *, encoding: str | None = None, fmt: str | None = None
+) -> ReadResult:
     """Read a caption file: detect the encoding, normalise newlines, parse and validate."""
     spec = format_for(path, fmt)
-    data = read_bytes(path)
+    return parse_bytes(read_bytes(path), spec.name, str(path), encoding=encoding)
+
+
+def parse_bytes(
+    data: bytes, fmt: str, source: str | None = None, *, encoding: str | None = None
+) -> ReadResult:
+    """Decode and parse a file's bytes; any newline style (LF, CRLF, CR) reads the same."""
     if not data.strip():
-        raise InputError("empty file", path=path)
-    decoded = decode_bytes(data, encoding=encoding, path=path)
+        raise InputError("empty file", path=source)
+    decoded = decode_bytes(data, encoding=encoding, path=source)
     text = decoded.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
-        raise InputError("binary data, not a subtitle file", path=path)
-    track, notices = parse_text(text, spec.name, str(path))
-    if spec.name == "json":
+        raise InputError("binary data, not a subtitle file", path=source)
+    track, notices = parse_text(text, fmt, source)
+    if fmt == "json":
         track = _json_track(text, track)
-    return ReadResult(track, decoded, tuple(notices), spec.name)
+    return ReadResult(track, decoded, tuple(notices), fmt)
 
 
 def _json_track(text: str, track: Track) -> Track:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 
-__all__ = ["Decoded", "decode_bytes", "LEGACY_CANDIDATES"]
+__all__ = ["LEGACY_CANDIDATES", "Decoded", "decode_bytes"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -58,7 +58,7 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, path: object = Non
         return _decode_forced(data, encoding, path)
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return Decoded(_strict(data[len(bom):], name, path), name, bom=True)
+            return Decoded(_strict(data[len(bom) :], name, path), name, bom=True)
     if b"\x00" in data[:4096]:
         return _decode_nul(data, path)
     try:
@@ -77,7 +77,7 @@ def _decode_forced(data: bytes, encoding: str, path: object) -> Decoded:
     bom = False
     for mark, bom_name in _BOMS:
         if data.startswith(mark) and codecs.lookup(bom_name).name.startswith(name.split("-")[0]):
-            data, bom = data[len(mark):], True
+            data, bom = data[len(mark) :], True
             break
     return Decoded(_strict(data, name, path), name, bom=bom)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["atomic_output", "atomic_write_text", "refuse_same_path", "read_bytes"]
+__all__ = ["atomic_output", "atomic_write_text", "read_bytes", "refuse_same_path"]
 
 
 def refuse_same_path(source: str | os.PathLike[str], output: str | os.PathLike[str]) -> None:
@@ -33,8 +33,9 @@ def atomic_output(path: str | os.PathLike[str], suffix: str | None = None) -> It
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError("output folder does not exist", path=folder)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or target.suffix,
-                               dir=folder)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=suffix or target.suffix, dir=folder
+    )
     os.close(fd)
     tmp_path = Path(tmp)
     try:

@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..model import Cue, Track
 from .notices import Notice
 
-__all__ = ["parse_json", "write_json", "track_to_dict"]
+__all__ = ["parse_json", "track_to_dict", "write_json"]
 
 
 def track_to_dict(track: Track) -> dict[str, Any]:
@@ -42,10 +42,13 @@ def parse_json(text: str, path: str | None = None) -> tuple[list[Cue], list[Noti
         try:
             start, end, body = item["start"], item["end"], item["text"]
         except (KeyError, TypeError):
-            raise InputError("cue needs start, end (ms) and text", path=path, value=f"cue {n}") from None
+            raise InputError(
+                "cue needs start, end (ms) and text", path=path, value=f"cue {n}"
+            ) from None
         if not (isinstance(start, int) and isinstance(end, int) and isinstance(body, str)):
-            raise InputError("start/end must be integer ms and text a string", path=path,
-                             value=f"cue {n}")
+            raise InputError(
+                "start/end must be integer ms and text a string", path=path, value=f"cue {n}"
+            )
         if start < 0 or end < start:
             raise InputError("cue times out of order", path=path, value=f"cue {n}: {start}-{end}")
         cues.append(Cue(start, end, body))

@@ -23,7 +23,7 @@ __all__ = ["parse_srt", "write_srt"]
 # Hours optional, ',' or '.' (or ':') before milliseconds, 1-3 ms digits;
 # anything after the end time (SSA-style coordinates) is ignored.
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[,.:](\d{1,3}))?"
-_TIMING = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(.*)$")
+_TIMING = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t]+(.*))?[ \t]*$")
 # Looks like a timing line (digits, then an arrow) even if it is broken.
 _LOOSE = re.compile(r"^[ \t]*-?\d+[:.,;]\S*[ \t]*(?:-->|->|—>|- ->)")
 _INDEX = re.compile(r"^[ \t]*\d+[ \t]*$")
@@ -34,85 +34,122 @@ def _ms(h: str | None, m: str, s: str, frac: str | None) -> int:
 
 
 def _check_clock(groups: tuple[str | None, ...], raw: str, path: str | None, line: int) -> None:
-    h, m, s, frac = groups
-    if int(m) >= 60 or int(s) >= 60:
-        raise InputError("bad timestamp: minutes and seconds must be below 60",
-                         path=path, line=line, value=raw)
+    minutes, seconds = groups[1] or "0", groups[2] or "0"
+    if int(minutes) >= 60 or int(seconds) >= 60:
+        raise InputError(
+            "bad timestamp: minutes and seconds must be below 60", path=path, line=line, value=raw
+        )
 
 
-def _scan(lines: list[str], path: str | None, notices: list[Notice]) -> list[tuple[int, int, int, list[str]]]:
-    """Return (line_no, start, end, text_lines) per cue, from timing lines."""
-    timings: list[tuple[int, int, int]] = []
-    for i, raw in enumerate(lines):
-        if "-->" not in raw and not _LOOSE.match(raw):
-            continue
-        m = _TIMING.match(raw)
-        if not m and not _LOOSE.match(raw) and not raw.lstrip()[:1].isdigit():
+# Candidate timing lines: anything with an arrow. Found with one regex over the
+# whole text, which is what keeps the pre-scan cheap next to pysrt's parse.
+_ARROW_LINE = re.compile(r"^.*(?:->|—>).*$", re.M)
+_STRICT = re.compile(r"\d\d:\d\d:\d\d,\d\d\d --> \d\d:\d\d:\d\d,\d\d\d")
+
+Scanned = tuple[int, int, int, list[str]]
+
+
+def _timings(
+    text: str, path: str | None, notices: list[Notice]
+) -> tuple[list[tuple[int, int, int, int, int]], bool]:
+    """(line_no, start, end, span_start, span_end) per timing line; and whether all are strict."""
+    found = []
+    strict = True
+    line_no, last = 1, 0
+    for m in _ARROW_LINE.finditer(text):
+        raw = m.group()
+        t = _TIMING.match(raw)
+        if not t and not _LOOSE.match(raw) and not raw.lstrip()[:1].isdigit():
             continue  # an arrow inside cue text, not a timing line
-        if not m:
-            raise InputError("bad timing line", path=path, line=i + 1, value=raw.strip())
-        g = m.groups()
-        _check_clock(g[0:4], raw.strip(), path, i + 1)
-        _check_clock(g[4:8], raw.strip(), path, i + 1)
+        line_no += text.count("\n", last, m.start())
+        last = m.start()
+        if not t:
+            raise InputError("bad timing line", path=path, line=line_no, value=raw.strip())
+        g = t.groups()
+        _check_clock(g[0:4], raw.strip(), path, line_no)
+        _check_clock(g[4:8], raw.strip(), path, line_no)
         start, end = _ms(*g[0:4]), _ms(*g[4:8])
         if end < start:
-            raise InputError("cue ends before it starts", path=path, line=i + 1, value=raw.strip())
-        if any(f is None for f in (g[3], g[7])):
-            notices.append(Notice(path, i + 1, f"timestamp without milliseconds: {raw.strip()!r}"))
-        elif any(len(f) < 3 for f in (g[3], g[7]) if f):
-            notices.append(Notice(path, i + 1, f"short milliseconds read as a fraction: {raw.strip()!r}"))
-        timings.append((i, start, end))
-    cues = []
-    for k, (i, start, end) in enumerate(timings):
-        stop = timings[k + 1][0] if k + 1 < len(timings) else len(lines)
-        body = lines[i + 1 : stop]
-        if k + 1 < len(timings) and body and _INDEX.match(body[-1]):
-            body = body[:-1]  # the next cue's number
-            if body and body[-1].strip():
-                notices.append(Notice(path, stop, "missing blank line before this cue: split"))
-        elif k + 1 < len(timings) and body and body[-1].strip():
-            notices.append(Notice(path, stop + 1, "missing blank line and number before this cue: split"))
+            raise InputError(
+                "cue ends before it starts", path=path, line=line_no, value=raw.strip()
+            )
+        if not _STRICT.fullmatch(raw):
+            strict = False
+            if any(f is None for f in (g[3], g[7])):
+                notices.append(
+                    Notice(path, line_no, f"timestamp without milliseconds: {raw.strip()!r}")
+                )
+            elif any(len(f) < 3 for f in (g[3], g[7]) if f):
+                notices.append(
+                    Notice(path, line_no, f"short milliseconds read as a fraction: {raw.strip()!r}")
+                )
+        found.append((line_no, start, end, m.start(), m.end()))
+    return found, strict
+
+
+def _scan(text: str, path: str | None, notices: list[Notice]) -> tuple[list[Scanned], bool]:
+    """Return (line_no, start, end, text_lines) per cue, and whether the layout was clean."""
+    timings, strict = _timings(text, path, notices)
+    if not timings:
+        raise InputError(
+            "no subtitle cues found (no timing line like '00:00:01,000 --> 00:00:02,000')",
+            path=path,
+        )
+    head = text[: timings[0][3]].split("\n")[:-1]
+    junk = [t for t in head if t.strip() and not _INDEX.match(t)]
+    if junk:
+        raise InputError(
+            "text before the first cue",
+            path=path,
+            line=head.index(junk[0]) + 1,
+            value=junk[0].strip()[:60],
+        )
+    before = len(notices)
+    cues: list[Scanned] = []
+    last = len(timings) - 1
+    for k, (line_no, start, end, _, span_end) in enumerate(timings):
+        stop = timings[k + 1][3] if k < last else len(text)
+        body = text[span_end + 1 : stop].split("\n")
+        if k < last:
+            body.pop()  # the empty remainder before the next timing line
+            next_line = timings[k + 1][0]
+            if body and _INDEX.match(body[-1]):
+                body.pop()  # the next cue's number
+                if body and body[-1].strip():
+                    notices.append(
+                        Notice(path, next_line - 1, "missing blank line before this cue: split")
+                    )
+            elif body and body[-1].strip():
+                notices.append(
+                    Notice(path, next_line, "missing blank line and number before this cue: split")
+                )
         while body and not body[-1].strip():
             body.pop()
         while body and not body[0].strip():
             body.pop(0)
         if any(not b.strip() for b in body):
-            notices.append(Notice(path, i + 2, "blank line inside cue text: removed"))
+            notices.append(Notice(path, line_no + 1, "blank line inside cue text: removed"))
             body = [b for b in body if b.strip()]
-        cues.append((i + 1, start, end, [b.rstrip() for b in body]))
-    if not timings:
-        raise InputError("no subtitle cues found (no timing line like "
-                         "'00:00:01,000 --> 00:00:02,000')", path=path)
-    head = lines[: timings[0][0]]
-    junk = [t for t in head if t.strip() and not _INDEX.match(t)]
-    if junk:
-        raise InputError("text before the first cue", path=path, line=head.index(junk[0]) + 1,
-                         value=junk[0].strip()[:60])
-    return cues
+        cues.append((line_no, start, end, [b.rstrip() for b in body]))
+    return cues, strict and len(notices) == before
 
 
 def parse_srt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notice]]:
     import pysrt  # light, but only the SRT path needs it
 
     notices: list[Notice] = []
-    lines = text.split("\n")
-    scanned = _scan(lines, path, notices)
-    if not scanned:
-        raise InputError("no subtitle cues found", path=path)
-    # The canonical text keeps every line that pysrt must not misread away from
-    # it: a cue text line that is only digits, or that looks like a timing line.
-    canonical = "".join(
-        f"{n}\n{format_srt(s)} --> {format_srt(e)}\n" + "".join(t + "\n" for t in body) + "\n"
-        for n, (_, s, e, body) in enumerate(scanned, 1)
+    scanned, clean = _scan(text, path, notices)
+    items = pysrt.from_string(
+        text if clean else _canonical(scanned), error_handling=pysrt.ERROR_RAISE
     )
-    items = pysrt.from_string(canonical, error_handling=pysrt.ERROR_RAISE)
-    if len(items) != len(scanned):
-        raise InternalError("pysrt disagrees with the pre-scan", path=path,
-                            value=(len(items), len(scanned)))
+    if not _agrees(items, scanned) and clean:
+        items = pysrt.from_string(_canonical(scanned), error_handling=pysrt.ERROR_RAISE)
+    if not _agrees(items, scanned):
+        raise InternalError(
+            "pysrt disagrees with the pre-scan", path=path, value=(len(items), len(scanned))
+        )
     cues = []
-    for item, (line, start, end, body) in zip(items, scanned, strict=True):
-        if item.start.ordinal != start or item.end.ordinal != end:
-            raise InternalError("pysrt read different times", path=path, line=line)
+    for line, start, end, body in scanned:
         cue_text = "\n".join(body)
         if not cue_text:
             notices.append(Notice(path, line, "empty cue kept"))
@@ -120,14 +157,35 @@ def parse_srt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notic
     return cues, notices
 
 
+def _canonical(scanned: list[Scanned]) -> str:
+    """Index, timing, text, blank line: a layout pysrt cannot misread."""
+    return "".join(
+        f"{n}\n{format_srt(s)} --> {format_srt(e)}\n" + "".join(t + "\n" for t in body) + "\n"
+        for n, (_, s, e, body) in enumerate(scanned, 1)
+    )
+
+
+def _agrees(items: list[object], scanned: list[Scanned]) -> bool:
+    return len(items) == len(scanned) and all(
+        item.start.ordinal == start and item.end.ordinal == end  # type: ignore[attr-defined]
+        for item, (_, start, end, _) in zip(items, scanned, strict=True)
+    )
+
+
 def write_srt(cues: Iterable[Cue]) -> str:
     import pysrt
 
     out = io.StringIO()
     items = pysrt.SubRipFile(
-        [pysrt.SubRipItem(n, pysrt.SubRipTime.from_ordinal(c.start),
-                          pysrt.SubRipTime.from_ordinal(c.end), c.text)
-         for n, c in enumerate(cues, 1)]
+        [
+            pysrt.SubRipItem(
+                n,
+                pysrt.SubRipTime.from_ordinal(c.start),
+                pysrt.SubRipTime.from_ordinal(c.end),
+                c.text,
+            )
+            for n, c in enumerate(cues, 1)
+        ]
     )
     items.write_into(out, eol="\n")
     return out.getvalue()

@@ -21,8 +21,14 @@ __all__ = ["parse_vtt", "write_vtt"]
 _TIME = r"(?:(\d+):)?(\d{2}):(\d{2})[.,](\d{3})"
 _TIMING = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t]+(.*))?[ \t]*$")
 _LOOKS_TIMED = re.compile(r"^[ \t]*-?\d+[:.]\S*[ \t]*-->|^[ \t]*-->")
-_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": "\u00a0", "&lrm;": "\u200e",
-             "&rlm;": "\u200f"}
+_ENTITIES = {
+    "&amp;": "&",
+    "&lt;": "<",
+    "&gt;": ">",
+    "&nbsp;": "\u00a0",
+    "&lrm;": "\u200e",
+    "&rlm;": "\u200f",
+}
 _ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
 # '<' that does not open a tag must be escaped on output; real tags stay as they are.
 _BARE_LT = re.compile(r"<(?!/?(?:[a-zA-Z]+|\d{2}:)[^<>]*>)")
@@ -40,8 +46,12 @@ def _timing(raw: str, path: str | None, line_no: int) -> tuple[int, int, str]:
     g = m.groups()
     for clock in (g[0:4], g[4:8]):
         if int(clock[1]) >= 60 or int(clock[2]) >= 60:
-            raise InputError("bad timestamp: minutes and seconds must be below 60",
-                             path=path, line=line_no, value=raw.strip())
+            raise InputError(
+                "bad timestamp: minutes and seconds must be below 60",
+                path=path,
+                line=line_no,
+                value=raw.strip(),
+            )
     start, end = _ms(*g[0:4]), _ms(*g[4:8])
     if end < start:
         raise InputError("cue ends before it starts", path=path, line=line_no, value=raw.strip())
@@ -53,8 +63,12 @@ def parse_vtt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notic
     lines = text.split("\n")
     head = lines[0].lstrip(" \t")
     if not (head == "WEBVTT" or head.startswith(("WEBVTT ", "WEBVTT\t"))):
-        raise InputError("not a WebVTT file: the first line must be WEBVTT",
-                         path=path, line=1, value=lines[0][:40])
+        raise InputError(
+            "not a WebVTT file: the first line must be WEBVTT",
+            path=path,
+            line=1,
+            value=lines[0][:40],
+        )
     cues: list[Cue] = []
     body: list[str] | None = None  # text lines of the cue being read
     timing: tuple[int, int] = (0, 0)
@@ -65,7 +79,9 @@ def parse_vtt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notic
     def close() -> None:
         if body is not None:
             joined = "\n".join(body)
-            cues.append(Cue(timing[0], timing[1], _ENTITY.sub(lambda e: _ENTITIES[e.group()], joined)))
+            cues.append(
+                Cue(timing[0], timing[1], _ENTITY.sub(lambda e: _ENTITIES[e.group()], joined))
+            )
 
     for i, raw in enumerate(lines[1:], start=2):
         if "-->" in raw and (_TIMING.match(raw) or _LOOKS_TIMED.match(raw)):

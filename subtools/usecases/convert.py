@@ -11,7 +11,7 @@ from ..io import Notice, format_for, read_track, refuse_same_path, write_track
 from ..lang import detect_language
 from ..model import Track
 
-__all__ = ["TrackInfo", "ConvertResult", "load_track", "describe", "convert"]
+__all__ = ["ConvertResult", "TrackInfo", "convert", "describe", "load_track"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +48,9 @@ class ConvertResult:
     notices: tuple[Notice, ...]
 
 
-def load_track(path: str | os.PathLike[str], encoding: str | None = None,
-               detect: bool = True) -> tuple[Track, TrackInfo]:
+def load_track(
+    path: str | os.PathLike[str], encoding: str | None = None, detect: bool = True
+) -> tuple[Track, TrackInfo]:
     """Read a track and detect its language from the joined text."""
     result = read_track(path, encoding=encoding)
     track = result.track
@@ -72,8 +73,9 @@ def describe(path: str | os.PathLike[str], encoding: str | None = None) -> Track
     return load_track(path, encoding)[1]
 
 
-def convert(source: str | os.PathLike[str], output: str | os.PathLike[str],
-            encoding: str | None = None) -> ConvertResult:
+def convert(
+    source: str | os.PathLike[str], output: str | os.PathLike[str], encoding: str | None = None
+) -> ConvertResult:
     refuse_same_path(source, output)
     format_for(output)  # fail on an unknown extension before reading anything
     track, info = load_track(source, encoding, detect=Path(output).suffix.lower() == ".json")

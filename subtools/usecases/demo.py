@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .convert import convert, describe
 
-__all__ = ["SAMPLES", "DemoStep", "DemoResult", "run_demo"]
+__all__ = ["SAMPLES", "DemoResult", "DemoStep", "run_demo"]
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -28,8 +28,11 @@ class DemoResult:
     steps: tuple[DemoStep, ...] = field(default=())
 
 
-def run_demo(out_dir: str | os.PathLike[str], samples: Path = SAMPLES,
-             progress: Callable[[DemoStep], None] | None = None) -> DemoResult:
+def run_demo(
+    out_dir: str | os.PathLike[str],
+    samples: Path = SAMPLES,
+    progress: Callable[[DemoStep], None] | None = None,
+) -> DemoResult:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     steps: list[DemoStep] = []
@@ -41,11 +44,14 @@ def run_demo(out_dir: str | os.PathLike[str], samples: Path = SAMPLES,
 
     for name in ("captions.ru.srt", "captions.en.srt"):
         info = describe(samples / name)
-        record(DemoStep(
-            f"read {name}", True,
-            f"{info.cues} cues, {info.encoding}, language {info.language}, "
-            f"{(info.end_ms - info.start_ms) / 1000:.1f} s",
-        ))
+        record(
+            DemoStep(
+                f"read {name}",
+                True,
+                f"{info.cues} cues, {info.encoding}, language {info.language}, "
+                f"{(info.end_ms - info.start_ms) / 1000:.1f} s",
+            )
+        )
     vtt = out / "captions.en.vtt"
     result = convert(samples / "captions.en.srt", vtt)
     record(DemoStep("convert to WebVTT", True, f"{result.cues} cues", (str(vtt),)))

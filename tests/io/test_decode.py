@@ -7,25 +7,31 @@ import pytest
 from subtools.errors import InputError
 from subtools.io.decode import decode_bytes
 
-RU = "Мы не отказываемся служить, но мы не пойдём в песочницу без патронов.\nВчера погибли товарищи."
+RU = (
+    "Мы не отказываемся служить, но мы не пойдём в песочницу без патронов.\nВчера погибли товарищи."
+)
 FR = "Déjà vu: l'été à Besançon, où il fait très chaud près du château."
 PL = "Żółć gęślą jaźń: świetnie, że przyszliście, łódź czeka na brzegu rzeki."
 
 
 @pytest.mark.parametrize(
     ("prefix", "codec", "label"),
-    [(codecs.BOM_UTF8, "utf-8", "utf-8 (BOM)"), (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le (BOM)"),
-     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be (BOM)"),
-     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le (BOM)"),
-     (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be (BOM)")],
+    [
+        (codecs.BOM_UTF8, "utf-8", "utf-8 (BOM)"),
+        (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le (BOM)"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be (BOM)"),
+        (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le (BOM)"),
+        (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be (BOM)"),
+    ],
 )
 def test_bom_decides(prefix: bytes, codec: str, label: str) -> None:
     out = decode_bytes(prefix + RU.encode(codec))
     assert (out.text, out.label) == (RU, label)
 
 
-@pytest.mark.parametrize(("text", "codec"), [(RU, "cp1251"), (FR, "cp1252"), (PL, "cp1250"),
-                                             (RU, "koi8-r")])
+@pytest.mark.parametrize(
+    ("text", "codec"), [(RU, "cp1251"), (FR, "cp1252"), (PL, "cp1250"), (RU, "koi8-r")]
+)
 def test_legacy_code_pages_are_detected(text: str, codec: str) -> None:
     out = decode_bytes(text.encode(codec))
     assert (out.text, out.encoding, out.guessed) == (text, codec, True)

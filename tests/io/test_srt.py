@@ -26,10 +26,26 @@ def cues_of(path: Path) -> list[Cue]:
 
 @pytest.mark.parametrize(
     "variant",
-    [GOOD, GOOD.replace("\n", "\r\n"), GOOD.replace("\n", "\r"), GOOD.rstrip("\n"),
-     GOOD.replace(",", "."), "\ufeff" + GOOD, GOOD + "\n\n\n", "\n\n" + GOOD],
-    ids=["lf", "crlf", "bare-cr", "no-trailing-newline", "dot-ms", "bom", "trailing-blanks",
-         "leading-blanks"],
+    [
+        GOOD,
+        GOOD.replace("\n", "\r\n"),
+        GOOD.replace("\n", "\r"),
+        GOOD.rstrip("\n"),
+        GOOD.replace(",", "."),
+        "\ufeff" + GOOD,
+        GOOD + "\n\n\n",
+        "\n\n" + GOOD,
+    ],
+    ids=[
+        "lf",
+        "crlf",
+        "bare-cr",
+        "no-trailing-newline",
+        "dot-ms",
+        "bom",
+        "trailing-blanks",
+        "leading-blanks",
+    ],
 )
 def test_layout_variants_read_the_same(tmp_path: Path, variant: str) -> None:
     result = read_track(write(tmp_path, variant))
@@ -38,7 +54,9 @@ def test_layout_variants_read_the_same(tmp_path: Path, variant: str) -> None:
 
 
 def test_missing_index_lines(tmp_path: Path) -> None:
-    text = "00:00:01,000 --> 00:00:02,500\nHello\nworld\n\n00:00:03,000 --> 00:00:04,000\n<i>Bye</i>\n"
+    text = (
+        "00:00:01,000 --> 00:00:02,500\nHello\nworld\n\n00:00:03,000 --> 00:00:04,000\n<i>Bye</i>\n"
+    )
     assert cues_of(write(tmp_path, text)) == EXPECTED
 
 
@@ -55,7 +73,9 @@ def test_missing_blank_line_and_index_splits(tmp_path: Path) -> None:
     text = GOOD.replace("world\n\n2\n", "world\n")
     result = read_track(write(tmp_path, text))
     assert list(result.track.cues) == EXPECTED
-    assert [n.message for n in result.notices] == ["missing blank line and number before this cue: split"]
+    assert [n.message for n in result.notices] == [
+        "missing blank line and number before this cue: split"
+    ]
 
 
 def test_text_that_is_a_number_is_kept(tmp_path: Path) -> None:
@@ -81,25 +101,43 @@ def test_timestamp_without_milliseconds_is_read_and_reported(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (GOOD.replace("00:00:03,000", "00:00:0x,000"), "in.srt:7: bad timing line ('00:00:0x,000 --> 00:00:04,000')"),
-        (GOOD.replace("00:00:03,000", "00:00:75,000"),
-         "in.srt:7: bad timestamp: minutes and seconds must be below 60 ('00:00:75,000 --> 00:00:04,000')"),
-        (GOOD.replace("00:00:03,000", "00:00:05,000"),
-         "in.srt:7: cue ends before it starts ('00:00:05,000 --> 00:00:04,000')"),
-        ("just some words\nand more\n", "in.srt: no subtitle cues found (no timing line like '00:00:01,000 --> 00:00:02,000')"),
+        (
+            GOOD.replace("00:00:03,000", "00:00:0x,000"),
+            "in.srt:7: bad timing line ('00:00:0x,000 --> 00:00:04,000')",
+        ),
+        (
+            GOOD.replace("00:00:03,000", "00:00:75,000"),
+            "in.srt:7: bad timestamp: minutes and seconds must be below 60 ('00:00:75,000 --> 00:00:04,000')",
+        ),
+        (
+            GOOD.replace("00:00:03,000", "00:00:05,000"),
+            "in.srt:7: cue ends before it starts ('00:00:05,000 --> 00:00:04,000')",
+        ),
+        (
+            "just some words\nand more\n",
+            "in.srt: no subtitle cues found (no timing line like '00:00:01,000 --> 00:00:02,000')",
+        ),
         ("Title\n" + GOOD, "in.srt:1: text before the first cue ('Title')"),
     ],
     ids=["bad-timestamp", "seconds-over-59", "end-before-start", "no-cues", "junk-before"],
 )
-def test_bad_input_is_a_clear_error_naming_file_and_line(tmp_path: Path, text: str, message: str) -> None:
+def test_bad_input_is_a_clear_error_naming_file_and_line(
+    tmp_path: Path, text: str, message: str
+) -> None:
     path = write(tmp_path, text)
     with pytest.raises(InputError) as err:
         read_track(path)
     assert str(err.value) == str(tmp_path / message)
 
 
-@pytest.mark.parametrize(("data", "message"), [(b"", "empty file"), (b"  \n\n", "empty file"),
-                                               (b"\x00\x01\x02" * 100, "binary data, not a subtitle file ('300 bytes')")])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty file"),
+        (b"  \n\n", "empty file"),
+        (b"\x00\x01\x02" * 100, "binary data, not a subtitle file ('300 bytes')"),
+    ],
+)
 def test_empty_and_binary_input(tmp_path: Path, data: bytes, message: str) -> None:
     path = write(tmp_path, data)
     with pytest.raises(InputError) as err:
@@ -130,7 +168,10 @@ def test_utf16_bom_file(tmp_path: Path) -> None:
 def test_unsupported_extension(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         read_track(write(tmp_path, GOOD, "in.txt"))
-    assert str(err.value) == f"{tmp_path / 'in.txt'}: unsupported caption file type ('.txt'); use one of: .srt, .vtt, .json"
+    assert (
+        str(err.value)
+        == f"{tmp_path / 'in.txt'}: unsupported caption file type ('.txt'); use one of: .srt, .vtt, .json"
+    )
 
 
 def test_blank_line_inside_text_is_reported(tmp_path: Path) -> None:

@@ -1,0 +1,152 @@
+"""Run a job: every step for every caption file, in parallel, with one summary.
+
+A failure in one file (bad input, a step that cannot run) is recorded with its
+reason and never stops the other files. ``summary.json`` in the output folder
+lists every file's result.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import SubtoolsError
+from ..io import atomic_write_text
+from .jobspec import JobSpec
+
+__all__ = ["StepResult", "FileResult", "JobReport", "run_job", "process_file"]
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    name: str
+    ok: bool  # False: the step ran and found problems
+    summary: str
+    outputs: tuple[str, ...] = ()
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "ok": self.ok,
+            "summary": self.summary,
+            "outputs": list(self.outputs),
+            **({"data": self.data} if self.data else {}),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    file: str
+    steps: tuple[StepResult, ...]
+    error: str | None = None  # the step could not run: why
+
+    @property
+    def status(self) -> str:
+        if self.error:
+            return "error"
+        return "ok" if all(s.ok for s in self.steps) else "problems"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "status": self.status,
+            "error": self.error,
+            "steps": [s.to_dict() for s in self.steps],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class JobReport:
+    out: str
+    files: tuple[FileResult, ...]
+    summary_path: str
+
+    def counts(self) -> dict[str, int]:
+        counts = {"files": len(self.files), "ok": 0, "problems": 0, "error": 0}
+        for f in self.files:
+            counts[f.status] += 1
+        return counts
+
+    @property
+    def exit_code(self) -> int:
+        counts = self.counts()
+        return 0 if counts["ok"] == counts["files"] else 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "out": self.out,
+            "summary": self.counts(),
+            "files": [f.to_dict() for f in self.files],
+        }
+
+
+Step = Callable[[Path, JobSpec, Path], tuple[StepResult, Path]]
+
+
+def _steps(spec: JobSpec) -> Iterable[Step]:
+    from . import steps
+
+    yield steps.read_step
+    if spec.translate:
+        yield steps.translate_step
+    if spec.check:
+        yield steps.check_step
+    if spec.quotes:
+        yield steps.quotes_step
+    if spec.clip:
+        yield steps.clip_step
+
+
+def process_file(captions: Path, spec: JobSpec) -> FileResult:
+    """Run every configured step on one caption file; each step gets the previous one's track."""
+    folder = spec.out / captions.stem if len(spec.captions) > 1 else spec.out
+    folder.mkdir(parents=True, exist_ok=True)
+    done: list[StepResult] = []
+    current = captions
+    for step in _steps(spec):
+        try:
+            result, current = step(current, spec, folder)
+        except SubtoolsError as exc:
+            return FileResult(
+                str(captions), tuple(done), f"{step.__name__.removesuffix('_step')}: {exc}"
+            )
+        except Exception as exc:  # a bug in one file must not stop the batch
+            return FileResult(
+                str(captions),
+                tuple(done),
+                f"internal error: {type(exc).__name__}: {exc}; please report it",
+            )
+        done.append(result)
+    return FileResult(str(captions), tuple(done))
+
+
+def run_job(
+    spec: JobSpec, jobs: int = 1, progress: Callable[[FileResult], None] | None = None
+) -> JobReport:
+    spec.out.mkdir(parents=True, exist_ok=True)
+    results: dict[Path, FileResult] = {}
+    if jobs <= 1 or len(spec.captions) == 1:
+        for path in spec.captions:
+            results[path] = process_file(path, spec)
+            if progress:
+                progress(results[path])
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(spec.captions))) as pool:
+            futures = {pool.submit(process_file, p, spec): p for p in spec.captions}
+            for future in as_completed(futures):
+                path = futures[future]
+                results[path] = future.result()
+                if progress:
+                    progress(results[path])
+    ordered = tuple(results[p] for p in spec.captions)
+    summary_path = spec.out / "summary.json"
+    report = JobReport(str(spec.out), ordered, str(summary_path))
+    atomic_write_text(
+        summary_path, json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    )
+    return report

@@ -1,0 +1,177 @@
+"""JOB.toml: the steps of the whole job declared once for a user's own files.
+
+Example::
+
+    [inputs]
+    captions = "captions/"        # a file, a folder (batch) or a glob
+    article = "article.txt"       # optional: verify its quotes
+    video = "interview.mp4"       # optional: burn a clip
+
+    [translate]                   # optional
+    to = "en"
+    from = "auto"
+    glossary = "terms.tsv"
+    bilingual = true
+
+    [check]                       # optional
+    profile = "netflix-en"
+    fix = true
+
+    [quotes]                      # optional (needs inputs.article)
+    html = true
+
+    [clip]                        # optional (needs inputs.video and inputs.article)
+    quote = 2
+    pad = "0.5s"
+
+    [output]
+    folder = "out"
+
+Paths are relative to the job file. Unknown sections or keys are errors, so a
+typo never silently disables a step.
+"""
+
+from __future__ import annotations
+
+import glob
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..timecode import parse_duration
+
+__all__ = ["CheckSpec", "ClipSpec", "JobSpec", "QuotesSpec", "TranslateSpec", "load_job"]
+
+CAPTION_EXTENSIONS = (".srt", ".vtt", ".json")
+
+
+@dataclass(frozen=True, slots=True)
+class TranslateSpec:
+    to: str = "en"
+    source: str = "auto"
+    model: Path | None = None
+    glossary: Path | None = None
+    bilingual: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    profile: str = "netflix-en"
+    fix: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class QuotesSpec:
+    html: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ClipSpec:
+    quote: int
+    pad_ms: int = 500
+
+
+@dataclass(frozen=True, slots=True)
+class JobSpec:
+    captions: tuple[Path, ...]
+    out: Path
+    article: Path | None = None
+    video: Path | None = None
+    translate: TranslateSpec | None = None
+    check: CheckSpec | None = None
+    quotes: QuotesSpec | None = None
+    clip: ClipSpec | None = None
+
+
+_KEYS: dict[str, set[str]] = {
+    "inputs": {"captions", "article", "video"},
+    "translate": {"to", "from", "model", "glossary", "bilingual"},
+    "check": {"profile", "fix"},
+    "quotes": {"html"},
+    "clip": {"quote", "pad"},
+    "output": {"folder"},
+}
+
+
+def _get(table: dict[str, Any], key: str, kind: type, path: Path, default: Any = None) -> Any:
+    value = table.get(key, default)
+    if value is not None and not isinstance(value, kind):
+        raise InputError(f"'{key}' must be a {kind.__name__}", path=path, value=value)
+    return value
+
+
+def expand_captions(pattern: str, base: Path) -> tuple[Path, ...]:
+    """A file, a folder (every caption file in it) or a glob, sorted."""
+    target = base / pattern
+    if target.is_dir():
+        files = sorted(p for p in target.iterdir() if p.suffix.lower() in CAPTION_EXTENSIONS)
+    elif any(ch in pattern for ch in "*?["):
+        files = sorted(Path(p) for p in glob.glob(str(target)))
+    else:
+        files = [target]
+    if not files:
+        raise InputError("no caption files found", value=pattern, path=base)
+    return tuple(files)
+
+
+def load_job(path: str | Path) -> JobSpec:
+    job = Path(path)
+    try:
+        data = tomllib.loads(job.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("job file not found", path=job) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"invalid TOML: {exc}", path=job) from None
+    for section, table in data.items():
+        if section not in _KEYS or not isinstance(table, dict):
+            raise InputError(
+                "unknown section", path=job, value=section, hint="sections: " + ", ".join(_KEYS)
+            )
+        unknown = set(table) - _KEYS[section]
+        if unknown:
+            raise InputError(f"unknown key in [{section}]", path=job, value=sorted(unknown)[0])
+    base = job.parent
+    inputs = data.get("inputs", {})
+    captions = _get(inputs, "captions", str, job)
+    if not captions:
+        raise InputError("[inputs] captions is required", path=job)
+
+    def opt_path(table: dict[str, Any], key: str) -> Path | None:
+        value = _get(table, key, str, job)
+        return base / value if value else None
+
+    translate = check = quotes = clip = None
+    if "translate" in data:
+        t = data["translate"]
+        translate = TranslateSpec(
+            to=_get(t, "to", str, job, "en"),
+            source=_get(t, "from", str, job, "auto"),
+            model=opt_path(t, "model"),
+            glossary=opt_path(t, "glossary"),
+            bilingual=_get(t, "bilingual", bool, job, False),
+        )
+    if "check" in data:
+        c = data["check"]
+        check = CheckSpec(
+            _get(c, "profile", str, job, "netflix-en"), _get(c, "fix", bool, job, True)
+        )
+    article = opt_path(inputs, "article")
+    video = opt_path(inputs, "video")
+    if "quotes" in data:
+        if article is None:
+            raise InputError("[quotes] needs [inputs] article", path=job)
+        quotes = QuotesSpec(_get(data["quotes"], "html", bool, job, True))
+    if "clip" in data:
+        if video is None or article is None:
+            raise InputError("[clip] needs [inputs] video and article", path=job)
+        c = data["clip"]
+        number = _get(c, "quote", int, job)
+        if not number or number < 1:
+            raise InputError("[clip] quote must be a quote number (1, 2, ...)", path=job)
+        clip = ClipSpec(number, parse_duration(_get(c, "pad", str, job, "0.5s")))
+    out = base / _get(data.get("output", {}), "folder", str, job, "out")
+    return JobSpec(
+        expand_captions(captions, base), out, article, video, translate, check, quotes, clip
+    )

@@ -1,0 +1,54 @@
+"""Every SRT/WebVTT file of ../shared/corpus either reads with the right cue count
+or fails with a clear one-line InputError; never another exception."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from subtools.errors import InputError
+from subtools.io import read_track
+
+from ..conftest import CORPUS
+
+# Where the corpus index's count is wrong, with the reason (checked by hand).
+COUNT_FIXES = {
+    # timestamps without milliseconds: the index regex skipped them; we read
+    # the cue and report the missing milliseconds
+    "byroot__pysrt/tests/static/invalid.srt": 1,
+    # UTF-16 file: the index counted timing lines on undecoded bytes
+    "mantas-done__subtitles/tests/files/utf16.srt": 1,
+}
+
+
+def corpus_rows() -> list[dict[str, str]]:
+    index = CORPUS / "INDEX.tsv"
+    if not index.exists():
+        return []
+    with index.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return [r for r in rows if Path(r["path"]).suffix.lower() in (".srt", ".vtt")]
+
+
+ROWS = corpus_rows()
+
+
+@pytest.mark.skipif(not ROWS, reason="../shared/corpus is not present")
+def test_corpus_has_the_expected_size() -> None:
+    assert len(ROWS) >= 600
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["path"] for r in ROWS])
+def test_corpus_file(row: dict[str, str]) -> None:
+    path = CORPUS / row["path"]
+    try:
+        result = read_track(path)
+    except InputError as exc:
+        message = str(exc)
+        assert message.startswith(str(path)) and "\n" not in message
+        return
+    expected = COUNT_FIXES.get(row["path"], row["timing_lines"])
+    if expected not in ("", "-"):
+        assert len(result.track) == int(expected)

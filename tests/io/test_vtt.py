@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from subtools.errors import InputError
+from subtools.io import read_track, render_track
+from subtools.model import Cue, Track
+
+
+def read(tmp_path: Path, text: str) -> tuple[list[Cue], list[str]]:
+    p = tmp_path / "in.vtt"
+    p.write_text(text, encoding="utf-8")
+    result = read_track(p)
+    return list(result.track.cues), [n.message for n in result.notices]
+
+
+def test_header_notes_styles_ids_settings_and_entities(tmp_path: Path) -> None:
+    text = (
+        "WEBVTT - sample\nKind: captions\n\nNOTE a comment\nspanning lines\n\n"
+        "STYLE\n::cue { color: red }\n\nintro\n00:01.000 --> 00:02.500 line:0 align:start\n"
+        "Tom &amp; Jerry &lt;3\n\n01:00:03.000 --> 01:00:04.000\n<v Anna>Hi</v>\n"
+    )
+    cues, notices = read(tmp_path, text)
+    assert cues == [Cue(1000, 2500, "Tom & Jerry <3"), Cue(3_603_000, 3_604_000, "<v Anna>Hi</v>")]
+    assert notices == ["cue settings not kept: 'line:0 align:start'"]
+
+
+def test_timing_line_without_blank_line_starts_a_new_cue(tmp_path: Path) -> None:
+    cues, _ = read(tmp_path, "WEBVTT\n\n00:00.000 --> 00:02.000\nA\n00:02.000 --> 00:04.000\nB\n")
+    assert cues == [Cue(0, 2000, "A"), Cue(2000, 4000, "B")]
+
+
+def test_stray_text_is_skipped_with_a_notice(tmp_path: Path) -> None:
+    cues, notices = read(tmp_path, "WEBVTT\n\n00:00.000 --> 00:02.000\nA\n\nstray words\n")
+    assert cues == [Cue(0, 2000, "A")]
+    assert notices == ["text outside any cue skipped: 'stray words'"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "00:00.000 --> 00:01.000\nA\n",
+            "in.vtt:1: not a WebVTT file: the first line must be WEBVTT ('00:00.000 --> 00:01.000')",
+        ),
+        (
+            "WEBVTT\n\n00:00.000 --> 00:0x.000\nA\n",
+            "in.vtt:3: bad timing line ('00:00.000 --> 00:0x.000')",
+        ),
+        (
+            "WEBVTT\n\n00:05.000 --> 00:01.000\nA\n",
+            "in.vtt:3: cue ends before it starts ('00:05.000 --> 00:01.000')",
+        ),
+        (
+            "WEBVTT\n\n00:00:61.000 --> 00:01:00.000\nA\n",
+            "in.vtt:3: bad timestamp: minutes and seconds must be below 60 ('00:00:61.000 --> 00:01:00.000')",
+        ),
+    ],
+)
+def test_bad_vtt(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(InputError) as err:
+        read(tmp_path, text)
+    assert str(err.value) == str(tmp_path / message)
+
+
+def test_writer_escapes_text_but_keeps_tags() -> None:
+    track = Track([Cue(0, 1500, "<i>A & B</i> 1 < 2 --> 3")])
+    assert render_track(track, "vtt") == (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:01.500\n<i>A &amp; B</i> 1 &lt; 2 --&gt; 3\n"
+    )

@@ -1,0 +1,163 @@
+"""The foundation commands and the CLI conventions every command follows."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+
+from .conftest import ROOT, SAMPLES
+
+runner = CliRunner()
+
+
+def test_info_human(samples: Path) -> None:
+    result = runner.invoke(app, ["info", str(samples / "captions.ru.srt")])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{samples / 'captions.ru.srt'}\n  format:   srt\n  encoding: utf-8\n  cues:     15\n"
+        "  span:     0:01.000 - 0:54.000\n  language: ru\n"
+    )
+
+
+def test_info_json(samples: Path) -> None:
+    result = runner.invoke(app, ["info", str(samples / "captions.en.srt"), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {
+        "path": str(samples / "captions.en.srt"),
+        "format": "srt",
+        "encoding": "utf-8",
+        "cues": 15,
+        "start": 1.0,
+        "end": 54.0,
+        "duration": 53.0,
+        "language": "en",
+        "warnings": [],
+    }
+
+
+def test_info_reports_forced_encoding_and_warnings(tmp_path: Path) -> None:
+    p = tmp_path / "ru.srt"
+    p.write_bytes(
+        "1\n00:00:01,000 --> 00:00:02,000\nТекст\n2\n00:00:03,000 --> 00:00:04,000\nЕщё\n".encode(
+            "cp1251"
+        )
+    )
+    result = runner.invoke(app, ["info", str(p), "--encoding", "cp1251"])
+    assert result.exit_code == 0
+    assert "  encoding: cp1251\n" in result.stdout
+    assert result.stderr == f"warning: {p}:4: missing blank line before this cue: split\n"
+
+
+@pytest.mark.parametrize("ext", ["srt", "vtt", "json"])
+def test_convert_round_trips(tmp_path: Path, samples: Path, ext: str) -> None:
+    out = tmp_path / f"out.{ext}"
+    result = runner.invoke(app, ["convert", str(samples / "captions.ru.srt"), str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {out} ({ext}, 15 cues, read as utf-8)\n"
+    back = runner.invoke(app, ["info", str(out), "--json"])
+    assert json.loads(back.stdout)["cues"] == 15
+
+
+def test_output_equal_to_input_is_refused(tmp_path: Path, samples: Path) -> None:
+    p = tmp_path / "a.srt"
+    p.write_bytes((samples / "captions.en.srt").read_bytes())
+    before = p.read_bytes()
+    result = runner.invoke(app, ["convert", str(p), str(tmp_path / "." / "a.srt")])
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"error: {tmp_path / '.' / 'a.srt'}: output path is the input file; refusing to overwrite it\n"
+    )
+    assert p.read_bytes() == before
+
+
+def test_failed_run_leaves_no_output(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.srt"
+    bad.write_text("1\n00:00:01,000 --> 00:00:0x,000\nA\n")
+    out = tmp_path / "out.vtt"
+    result = runner.invoke(app, ["convert", str(bad), str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {bad}:2: bad timing line ('00:00:01,000 --> 00:00:0x,000')\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.srt"]
+
+
+def test_existing_output_is_untouched_when_a_run_fails(tmp_path: Path) -> None:
+    out = tmp_path / "out.srt"
+    out.write_text("keep me")
+    (tmp_path / "empty.srt").write_text("")
+    result = runner.invoke(app, ["convert", str(tmp_path / "empty.srt"), str(out)])
+    assert (result.exit_code, out.read_text()) == (2, "keep me")
+    assert result.stderr == f"error: {tmp_path / 'empty.srt'}: empty file\n"
+
+
+def test_unknown_output_type_fails_before_reading(tmp_path: Path, samples: Path) -> None:
+    result = runner.invoke(
+        app, ["convert", str(samples / "captions.en.srt"), str(tmp_path / "x.docx")]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"error: {tmp_path / 'x.docx'}: unsupported caption file type ('.docx')"
+    )
+
+
+def test_missing_input_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["info", str(tmp_path / "nope.srt")])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {tmp_path / 'nope.srt'}: file not found\n",
+    )
+
+
+def test_unexpected_exception_becomes_an_error_line(
+    monkeypatch: pytest.MonkeyPatch, samples: Path
+) -> None:
+    import subtools.usecases.convert as uc
+
+    def boom(*a: object, **k: object) -> None:
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr(uc, "describe", boom)
+    result = runner.invoke(app, ["info", str(samples / "captions.en.srt")])
+    assert result.exit_code == 2
+    assert result.stderr == "error: internal error: RuntimeError: kaput; please report it\n"
+
+
+@pytest.mark.parametrize("command", ["info", "convert", "demo"])
+def test_every_command_has_help(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    code = (
+        "import sys, cli\n"
+        "try:\n    cli.app(['--help'], prog_name='subtools')\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('argostranslate', 'torch', 'ctranslate2', 'stanza', 'ffmpeg', 'langdetect')"
+        " if m in sys.modules]\nprint('HEAVY', heavy)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert out.stdout.splitlines()[-1] == "HEAVY []"
+
+
+def test_demo_writes_its_outputs(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--out", str(tmp_path / "demo")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "demo" / "captions.en.vtt").exists()
+    assert f"All outputs are in {tmp_path / 'demo'}/" in result.stdout
+
+
+def test_samples_exist() -> None:
+    assert sorted(p.name for p in SAMPLES.iterdir()) >= [
+        "article.txt",
+        "captions.en.srt",
+        "captions.ru.srt",
+    ]

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from subtools.errors import InputError
+from subtools.usecases.jobspec import CheckSpec, ClipSpec, JobSpec, QuotesSpec, TranslateSpec, load_job
+
+
+def job(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "job.toml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_full_job_resolves_paths_against_the_job_file(tmp_path: Path) -> None:
+    (tmp_path / "subs").mkdir()
+    for name in ("b.srt", "a.vtt", "notes.txt"):
+        (tmp_path / "subs" / name).write_text("x")
+    spec = load_job(job(tmp_path, """
+[inputs]
+captions = "subs"
+article = "article.txt"
+video = "v.mp4"
+[translate]
+to = "en"
+from = "ru"
+glossary = "terms.tsv"
+bilingual = true
+[check]
+profile = "netflix-ru"
+fix = false
+[quotes]
+html = false
+[clip]
+quote = 3
+pad = "1.5s"
+[output]
+folder = "results"
+"""))
+    assert spec == JobSpec(
+        captions=(tmp_path / "subs" / "a.vtt", tmp_path / "subs" / "b.srt"),
+        out=tmp_path / "results", article=tmp_path / "article.txt", video=tmp_path / "v.mp4",
+        translate=TranslateSpec("en", "ru", None, tmp_path / "terms.tsv", True),
+        check=CheckSpec("netflix-ru", False), quotes=QuotesSpec(False), clip=ClipSpec(3, 1500),
+    )
+
+
+def test_minimal_job_and_glob(tmp_path: Path) -> None:
+    for name in ("x1.srt", "x2.srt", "y.srt"):
+        (tmp_path / name).write_text("x")
+    spec = load_job(job(tmp_path, '[inputs]\ncaptions = "x*.srt"\n'))
+    assert spec == JobSpec((tmp_path / "x1.srt", tmp_path / "x2.srt"), tmp_path / "out")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[inputs]\ncaptions = "a.srt"\n[chek]\nprofile = "x"\n', "unknown section ('chek'); sections: inputs, translate, check, quotes, clip, output"),
+        ('[inputs]\ncaptions = "a.srt"\n[check]\nprofil = "x"\n', "unknown key in [check] ('profil')"),
+        ('[inputs]\narticle = "a.txt"\n', "[inputs] captions is required"),
+        ('[inputs]\ncaptions = "a.srt"\n[quotes]\n', "[quotes] needs [inputs] article"),
+        ('[inputs]\ncaptions = "a.srt"\narticle = "a.txt"\n[clip]\nquote = 1\n', "[clip] needs [inputs] video and article"),
+        ('[inputs]\ncaptions = "a.srt"\n[check]\nfix = "yes"\n', "'fix' must be a bool ('yes')"),
+        ('[inputs\n', "invalid TOML: Expected ']' at the end of a table declaration (at line 1, column 8)"),
+        ('[inputs]\ncaptions = "none*.srt"\n', None),
+    ],
+)
+def test_bad_job_files(tmp_path: Path, text: str, message: str | None) -> None:
+    path = job(tmp_path, text)
+    with pytest.raises(InputError) as err:
+        load_job(path)
+    if message:
+        assert str(err.value) == f"{path}: {message}"
+    else:
+        assert str(err.value) == f"{tmp_path}: no caption files found ('none*.srt')"
