@@ -235,7 +235,10 @@ class _EncodeProgress:
     """A progress bar on stderr for encodes of 10 s or more, when stderr is a terminal."""
 
     def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
+        from rich.console import Console
+
+        self.console = Console(stderr=True)
+        self.enabled = enabled and self.console.is_terminal
         self.bar: Any = None
         self.task: Any = None
 
@@ -243,7 +246,6 @@ class _EncodeProgress:
         if not self.enabled or total_ms < 10_000:
             return
         if self.bar is None:
-            from rich.console import Console
             from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
             self.bar = Progress(
@@ -251,7 +253,7 @@ class _EncodeProgress:
                 BarColumn(),
                 TextColumn("{task.percentage:>3.0f}%"),
                 TimeRemainingColumn(),
-                console=Console(stderr=True),
+                console=self.console,
                 transient=True,
             )
             self.bar.start()
