@@ -15,6 +15,7 @@ import re
 import shutil
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -79,7 +80,7 @@ _ISO639_2 = {
     "tr": "tur",
 }
 # libass's log when a glyph (or a whole line) cannot be drawn with any font.
-_FONT_TROUBLE = re.compile(r"failed to find any fallback|Glyph 0x([0-9A-Fa-f]+) not found")
+_NO_FALLBACK = re.compile(r"failed to find any fallback with glyph 0x([0-9A-Fa-f]+)")
 _FONT_USED = re.compile(r"fontselect: \((.*?), \d+, \d+\) -> (.+?), \d+")
 
 Progress = ff.Progress
@@ -240,21 +241,40 @@ def _audio_copyable(media: ff.MediaInfo, output: Path) -> bool:
     return codec in _MP4_AUDIO
 
 
-def _check_log(lines: tuple[str, ...], font: FontChoice) -> str | None:
-    """The face libass drew with; raise when it could not draw some caption text."""
-    used = None
-    for line in lines:
-        trouble = _FONT_TROUBLE.search(line)
-        if trouble:
-            what = chr(int(trouble.group(1), 16)) if trouble.group(1) else "some text"
+class _FontWatch:
+    """Reads ffmpeg's log as it streams: the face libass used, and glyphs it drew nowhere.
+
+    The log repeats a missing glyph on every frame, so it is watched line by line
+    rather than searched in the tail kept for error messages.
+    """
+
+    def __init__(self, forward: Log | None) -> None:
+        self.forward = forward
+        self.face: str | None = None
+        self.undrawn: dict[str, None] = {}
+
+    def __call__(self, line: str) -> None:
+        missing = _NO_FALLBACK.search(line)
+        if missing:
+            self.undrawn.setdefault(chr(int(missing.group(1), 16)))
+        elif self.face is None:
+            used = _FONT_USED.search(line)
+            if used:
+                self.face = used.group(2)
+        if self.forward is not None:
+            self.forward(line)
+
+    def verdict(self, font: FontChoice) -> tuple[str, ...]:
+        """Raise when letters were left out; warn about left-out symbols."""
+        letters = "".join(ch for ch in self.undrawn if unicodedata.category(ch)[0] in "LN")
+        if letters:
             raise DependencyError(
-                f"libass could not draw {what!r} with font {font.family!r} or any fallback",
+                f"libass found no font to draw {letters!r} (font {font.family!r})",
                 hint="pass --font or --fonts-dir with a font that has these letters",
             )
-        found = _FONT_USED.search(line)
-        if found and used is None:
-            used = found.group(2)
-    return used
+        if not self.undrawn:
+            return ()
+        return (f"no installed font has {''.join(self.undrawn)!r}: left out of the picture",)
 
 
 def _finish(
@@ -271,14 +291,15 @@ def _finish(
     log: Log | None,
 ) -> BurnResult:
     started = time.perf_counter()
+    watch = _FontWatch(log)
     with atomic_output(output) as tmp:
         job = replace(job, output=tmp)
-        lines = ff.encode(inputs.tools, job, total_ms=span.duration, progress=progress, log=log)
-        face = _check_log(lines, font) if font is not None else None
+        ff.encode(inputs.tools, job, total_ms=span.duration, progress=progress, log=watch)
+        if font is not None:
+            warnings.extend(watch.verdict(font))  # raising here keeps the old output
         written = ff.probe(inputs.tools, tmp).duration
     elapsed = time.perf_counter() - started
-    if font is not None:
-        warnings.extend(font.warnings)
+    face = watch.face
     return BurnResult(
         str(output),
         str(video),

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from subtools.burn.ffmpeg import Toolchain, probe
 from subtools.burn.filters import Style
-from subtools.errors import InputError
-from subtools.usecases.burn import BurnOptions, burn_file
+from subtools.burn.fonts import FontChoice
+from subtools.errors import DependencyError, InputError
+from subtools.usecases.burn import BurnOptions, _FontWatch, burn_file
 
 from .conftest import H, W, changes, frame, probe_streams
 
@@ -209,3 +211,49 @@ def test_bad_options_are_input_errors() -> None:
         BurnOptions(crf=60)
     with pytest.raises(InputError, match="position must be bottom or top"):
         Style(position="left")  # type: ignore[arg-type]
+
+
+def test_a_glyph_no_font_has_is_reported_as_left_out(video: Path, tmp_path: Path) -> None:
+    captions = tmp_path / "pua.srt"
+    captions.write_text("1\n00:00:01,000 --> 00:00:02,000\nHi \U0010fffd\n", encoding="utf-8")
+    result = burn_file(video, captions, tmp_path / "o.mp4", OPTS)
+    assert result.warnings == ("no installed font has '\\U0010fffd': left out of the picture",)
+
+
+def test_letters_libass_could_not_draw_fail_the_burn() -> None:
+    # The line libass 0.17 logs (seen with Debian's ffmpeg 5.1) when no font has a glyph.
+    watch = _FontWatch(None)
+    for line in (
+        "[Parsed_subtitles_0 @ 0x5] fontselect: (DejaVu Sans, 400, 0) -> DejaVuSans, 0, DejaVuSans",
+        "[Parsed_subtitles_0 @ 0x5] fontselect: failed to find any fallback with glyph 0x5D0 "
+        "for font: (DejaVu Sans, 400, 0)",
+    ):
+        watch(line)
+    assert watch.face == "DejaVuSans"
+    font = FontChoice("DejaVu Sans", ())
+    with pytest.raises(DependencyError, match=r"libass found no font to draw 'א'"):
+        watch.verdict(font)
+
+
+def test_cp1251_captions_are_decoded_before_burning(
+    tools: Toolchain, video: Path, tmp_path: Path
+) -> None:
+    captions = tmp_path / "cp1251.srt"
+    captions.write_bytes("1\n00:00:03,000 --> 00:00:04,500\nПривет, мир\n".encode("cp1251"))
+    out = tmp_path / "o.mp4"
+    burn_file(video, captions, out, OPTS)
+    _assert_caption_at(tools, video, out, 3.5, BOTTOM)
+
+
+def test_odd_sized_video_is_cropped_to_even(
+    tools: Toolchain, captions: Path, tmp_path: Path
+) -> None:
+    odd = tmp_path / "odd.mp4"
+    subprocess.run(
+        [tools.ffmpeg, "-v", "error", "-f", "lavfi", "-i", "testsrc=size=321x241:duration=2",
+         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv444p", str(odd)],
+        check=True,
+    )  # fmt: skip
+    out = tmp_path / "o.mp4"
+    burn_file(odd, captions, out, OPTS)
+    assert (probe(tools, out).width, probe(tools, out).height) == (320, 240)
