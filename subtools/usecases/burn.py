@@ -172,16 +172,11 @@ def _load(video: Path, captions: Path, encoding: str | None, whole: bool = True)
     late = [c for c in track.cues if c.end > media.duration]
     if late and whole:  # a clip uses a span: cues past the video do not concern it
         unseen = sum(1 for c in late if c.start >= media.duration)
+        cut = len(late) - unseen
         warnings.append(
             f"captions run to {format_seconds(track.end)} but the video ends at "
             f"{format_seconds(media.duration)}: {unseen} cue(s) will not be shown"
-            + (
-                ", 1 is cut short"
-                if len(late) - unseen == 1
-                else f", {len(late) - unseen} are cut short"
-                if len(late) > unseen
-                else ""
-            )
+            + (f", {cut} cut short" if cut else "")
         )
     return _Inputs(tools, media, track, tuple(warnings))
 
@@ -222,13 +217,18 @@ def _workdir(track: Track, font: FontChoice | None) -> Iterator[tuple[Path, Path
 def _video_filter(
     style: Style, font: FontChoice, media: ff.MediaInfo, captions: Path, fonts: Path | None
 ) -> str:
-    burn = subtitles_filter(
-        captions, fonts, force_style(style, font.family, media.width, media.height)
-    )
-    if media.width % 2 or media.height % 2:
-        # x264's yuv420p needs even sizes; crop one pixel rather than fail.
-        return f"crop=trunc(iw/2)*2:trunc(ih/2)*2,{burn}"
-    return burn
+    width, height = media.width // 2 * 2, media.height // 2 * 2
+    burn = subtitles_filter(captions, fonts, force_style(style, font.family, width, height))
+    crop = _even_crop(media)
+    return f"{crop},{burn}" if crop else burn
+
+
+def _even_crop(media: ff.MediaInfo) -> str | None:
+    """x264's yuv420p needs even sizes: an odd picture loses its last row/column."""
+    width, height = media.width // 2 * 2, media.height // 2 * 2
+    if (width, height) == (media.width, media.height):
+        return None
+    return f"crop={width}:{height}:0:0"
 
 
 def _audio_copyable(media: ff.MediaInfo, output: Path) -> bool:
@@ -394,6 +394,7 @@ def clip_file(
         job = ff.EncodeJob(
             source=video,
             output=output,
+            video_filter=_even_crop(inputs.media),
             seek_ms=span.start,
             duration_ms=span.duration,
             audio=inputs.media.has_audio,

@@ -12,7 +12,7 @@ from subtools.burn.ffmpeg import Toolchain, probe
 from subtools.burn.filters import Style
 from subtools.burn.fonts import FontChoice
 from subtools.errors import DependencyError, InputError
-from subtools.usecases.burn import BurnOptions, _FontWatch, burn_file
+from subtools.usecases.burn import BurnOptions, _FontWatch, burn_file, clip_file
 
 from .conftest import H, W, changes, frame, probe_streams
 
@@ -254,6 +254,16 @@ def test_odd_sized_video_is_cropped_to_even(
          "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv444p", str(odd)],
         check=True,
     )  # fmt: skip
-    out = tmp_path / "o.mp4"
+    out, soft = tmp_path / "o.mp4", tmp_path / "soft.mp4"
     burn_file(odd, captions, out, OPTS)
-    assert (probe(tools, out).width, probe(tools, out).height) == (320, 240)
+    clip_file(odd, captions, soft, start_ms=500, end_ms=1500, soft=True, options=OPTS)
+    for path in (out, soft):
+        assert (probe(tools, path).width, probe(tools, path).height) == (320, 240)
+
+
+def test_a_cues_own_position_tag_wins(tools: Toolchain, video: Path, tmp_path: Path) -> None:
+    captions = tmp_path / "an8.srt"
+    captions.write_text("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}Up here\n", encoding="utf-8")
+    out = tmp_path / "o.mp4"
+    burn_file(video, captions, out, OPTS)  # default position: bottom
+    _assert_caption_at(tools, video, out, 1.5, TOP)
