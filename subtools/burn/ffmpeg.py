@@ -31,6 +31,7 @@ __all__ = [
     "encode",
     "filters",
     "find_toolchain",
+    "parse_input_report",
     "probe",
     "run",
     "synthesize",
@@ -215,7 +216,11 @@ _FPS = re.compile(r", (\d+(?:\.\d+)?) fps\b")
 def _probe_banner(ffmpeg: str, path: Path) -> MediaInfo:
     # Without an output ffmpeg prints the input report and exits 1: that is expected.
     done = _capture([ffmpeg, "-hide_banner", "-nostdin", "-i", _url(path)])
-    report = done.stderr
+    return parse_input_report(done.stderr, path)
+
+
+def parse_input_report(report: str, path: Path) -> MediaInfo:
+    """Read duration and streams from ``ffmpeg -i``'s report (the ffprobe-less route)."""
     head = _INPUT.search(report)
     if head is None:
         raise _not_media(path, report)

@@ -203,3 +203,20 @@ def test_pip_only_setup_static_ffmpeg_no_ffprobe_no_fc_list(
     assert shown.count > 150 and shown.within_rows(H * 3 // 4, H - 1)
     assert changes(frame(static, video, 2.75), frame(static, out, 2.75)).count == 0
     assert os.environ["PATH"] == str(tmp_path)
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize("name", ["ffmpeg5-mp4.txt", "ffmpeg9-mp4.txt"])
+def test_input_reports_of_both_ffmpeg_generations(name: str) -> None:
+    report = (GOLDEN / name).read_text(encoding="utf-8")
+    assert ff.parse_input_report(report, Path("карта.mp4")) == MediaInfo(
+        6000, 320, 240, "h264", "aac", 25.0
+    )
+
+
+def test_cover_art_is_not_a_video_stream() -> None:
+    report = (GOLDEN / "ffmpeg5-cover-art.txt").read_text(encoding="utf-8")
+    with pytest.raises(InputError, match="no video stream in this file"):
+        ff.parse_input_report(report, Path("cover.m4a"))
