@@ -21,6 +21,18 @@ from subtools.errors import DependencyError, InputError
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _dejavu_installed() -> None:
+    # fonts-dejavu-core has Sans/Serif/Mono; fonts-dejavu-extra adds the Oblique,
+    # Condensed and Math TeX Gyre (no Cyrillic) faces these tests rely on.
+    missing = [
+        n
+        for n in ("DejaVuSans.ttf", "DejaVuMathTeXGyre.ttf", "DejaVuSansCondensed.ttf")
+        if not (DEJAVU / n).is_file()
+    ]
+    assert not missing, f"scripts/setup.sh installs fonts-dejavu-core/-extra; missing {missing}"
+
+
 @pytest.fixture(scope="module")
 def font_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A private font folder: DejaVu Sans (4 faces), Sans Condensed, Serif, and Math."""
