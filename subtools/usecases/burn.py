@@ -12,30 +12,27 @@ from __future__ import annotations
 import importlib
 import os
 import re
-import shutil
-import tempfile
 import time
-import unicodedata
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..burn import ffmpeg as ff
 from ..burn.clip import Span, clip_span, rebase
-from ..burn.filters import Style, force_style, subtitles_filter
-from ..burn.fonts import (
-    PREFERRED_FAMILIES,
-    FontChoice,
-    choose_font,
-    covering_families,
-    discover_fonts,
+from ..burn.filters import Style
+from ..burn.fonts import FontChoice, choose_font, covering_families, discover_fonts
+from ..burn.render import (
+    FontWatch,
+    audio_copyable,
+    even_crop,
+    pick_font,
+    video_filter,
+    workdir,
 )
 from ..errors import DependencyError, InputError, InternalError
-from ..io import atomic_output, read_track, refuse_same_path, write_track
+from ..io import atomic_output, read_track, refuse_same_path
 from ..model import Track
-from ..tags import strip_tags
 from ..timecode import format_seconds
 
 __all__ = [
@@ -51,37 +48,14 @@ __all__ = [
     "quote_span",
 ]
 
-PRESETS = (
-    "ultrafast",
-    "superfast",
-    "veryfast",
-    "faster",
-    "fast",
-    "medium",
-    "slow",
-    "slower",
-    "veryslow",
-)
+# fmt: off
+PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower",
+           "veryslow")
 VIDEO_EXTENSIONS = (".mp4", ".m4v", ".mov", ".mkv")
-_MP4_AUDIO = {"aac", "mp3", "ac3", "eac3", "alac", "opus", "flac"}
-_MOV_AUDIO = {"aac", "mp3", "ac3", "alac"}
-_ISO639_2 = {
-    "en": "eng",
-    "ru": "rus",
-    "uk": "ukr",
-    "de": "deu",
-    "fr": "fra",
-    "es": "spa",
-    "it": "ita",
-    "pl": "pol",
-    "be": "bel",
-    "kk": "kaz",
-    "ka": "kat",
-    "tr": "tur",
-}
-# libass's log when a glyph (or a whole line) cannot be drawn with any font.
-_NO_FALLBACK = re.compile(r"failed to find any fallback with glyph 0x([0-9A-Fa-f]+)")
-_FONT_USED = re.compile(r"fontselect: \((.*?), \d+, \d+\) -> (.+?), \d+")
+# ISO 639-1 -> 639-2 for a soft track's language tag (the languages captions come in here).
+_ISO639_2 = {"en": "eng", "ru": "rus", "uk": "ukr", "de": "deu", "fr": "fra", "es": "spa",
+             "it": "ita", "pl": "pol", "be": "bel", "kk": "kaz"}
+# fmt: on
 
 Progress = ff.Progress
 Log = Callable[[str], None]
@@ -181,102 +155,6 @@ def _load(video: Path, captions: Path, encoding: str | None, whole: bool = True)
     return _Inputs(tools, media, track, tuple(warnings))
 
 
-def _pick_font(track: Track, options: BurnOptions) -> FontChoice:
-    own: tuple[str, ...] = ()
-    extra: list[Path] = []
-    if options.fonts_dir is not None:
-        if not options.fonts_dir.is_dir():
-            raise InputError("fonts folder not found", path=options.fonts_dir)
-        extra.append(options.fonts_dir)
-        own = tuple(f.family for f in discover_fonts(extra, system=False))
-    faces = discover_fonts(extra)
-    text = strip_tags(track.text)
-    return choose_font(faces, text, options.font, preferred=(*own, *PREFERRED_FAMILIES))
-
-
-@contextmanager
-def _workdir(track: Track, font: FontChoice | None) -> Iterator[tuple[Path, Path | None]]:
-    """A private folder with ``captions.srt`` and links to the font files libass must load."""
-    with tempfile.TemporaryDirectory(prefix="subtools-burn-") as tmp:
-        folder = Path(tmp)
-        captions = folder / "captions.srt"
-        write_track(track, captions)
-        fonts = None
-        if font is not None:
-            fonts = folder / "fonts"
-            fonts.mkdir()
-            for i, face in enumerate(font.faces):
-                link = fonts / f"{i:02d}{Path(face.path).suffix.lower()}"
-                try:
-                    link.symlink_to(Path(face.path).resolve())
-                except OSError:
-                    shutil.copyfile(face.path, link)
-        yield captions, fonts
-
-
-def _video_filter(
-    style: Style, font: FontChoice, media: ff.MediaInfo, captions: Path, fonts: Path | None
-) -> str:
-    width, height = media.width // 2 * 2, media.height // 2 * 2
-    burn = subtitles_filter(captions, fonts, force_style(style, font.family, width, height))
-    crop = _even_crop(media)
-    return f"{crop},{burn}" if crop else burn
-
-
-def _even_crop(media: ff.MediaInfo) -> str | None:
-    """x264's yuv420p needs even sizes: an odd picture loses its last row/column."""
-    width, height = media.width // 2 * 2, media.height // 2 * 2
-    if (width, height) == (media.width, media.height):
-        return None
-    return f"crop={width}:{height}:0:0"
-
-
-def _audio_copyable(media: ff.MediaInfo, output: Path) -> bool:
-    ext = output.suffix.lower()
-    codec = media.audio_codec or ""
-    if ext == ".mkv":
-        return True
-    if ext == ".mov":
-        return codec in _MOV_AUDIO or codec.startswith("pcm_")
-    return codec in _MP4_AUDIO
-
-
-class _FontWatch:
-    """Reads ffmpeg's log as it streams: the face libass used, and glyphs it drew nowhere.
-
-    The log repeats a missing glyph on every frame, so it is watched line by line
-    rather than searched in the tail kept for error messages.
-    """
-
-    def __init__(self, forward: Log | None) -> None:
-        self.forward = forward
-        self.face: str | None = None
-        self.undrawn: dict[str, None] = {}
-
-    def __call__(self, line: str) -> None:
-        missing = _NO_FALLBACK.search(line)
-        if missing:
-            self.undrawn.setdefault(chr(int(missing.group(1), 16)))
-        elif self.face is None:
-            used = _FONT_USED.search(line)
-            if used:
-                self.face = used.group(2)
-        if self.forward is not None:
-            self.forward(line)
-
-    def verdict(self, font: FontChoice) -> tuple[str, ...]:
-        """Raise when letters were left out; warn about left-out symbols."""
-        letters = "".join(ch for ch in self.undrawn if unicodedata.category(ch)[0] in "LN")
-        if letters:
-            raise DependencyError(
-                f"libass found no font to draw {letters!r} (font {font.family!r})",
-                hint="pass --font or --fonts-dir with a font that has these letters",
-            )
-        if not self.undrawn:
-            return ()
-        return (f"no installed font has {''.join(self.undrawn)!r}: left out of the picture",)
-
-
 def _finish(
     inputs: _Inputs,
     job: ff.EncodeJob,
@@ -291,7 +169,7 @@ def _finish(
     log: Log | None,
 ) -> BurnResult:
     started = time.perf_counter()
-    watch = _FontWatch(log)
+    watch = FontWatch(log)
     with atomic_output(output) as tmp:
         job = replace(job, output=tmp)
         ff.encode(inputs.tools, job, total_ms=span.duration, progress=progress, log=watch)
@@ -331,20 +209,20 @@ def burn_file(
     video, captions, output = Path(video), Path(captions), Path(output)
     _check_paths(video, captions, output)
     inputs = _load(video, captions, encoding)
-    font = _pick_font(inputs.track, options)
+    font = pick_font(inputs.track, options.font, options.fonts_dir)
     warnings = list(inputs.warnings)
-    copy_audio = inputs.media.has_audio and _audio_copyable(inputs.media, output)
+    copy_audio = inputs.media.has_audio and audio_copyable(inputs.media, output)
     if inputs.media.has_audio and not copy_audio:
         warnings.append(
             f"audio re-encoded to AAC: {output.suffix} cannot hold {inputs.media.audio_codec}"
         )
     span = Span(0, inputs.media.duration)
     shown = sum(1 for c in inputs.track.cues if c.start < span.end)
-    with _workdir(inputs.track, font) as (srt, fonts):
+    with workdir(inputs.track, font) as (srt, fonts):
         job = ff.EncodeJob(
             source=video,
             output=output,
-            video_filter=_video_filter(options.style, font, inputs.media, srt, fonts),
+            video_filter=video_filter(options.style, font, inputs.media, srt, fonts),
             audio=inputs.media.has_audio,
             copy_audio=copy_audio,
             crf=options.crf,
@@ -389,12 +267,12 @@ def clip_file(
     if not track.cues:
         warnings.append("no caption is shown during the clip")
     # An empty caption file makes libass fail; with nothing to show, just cut.
-    font = None if soft or not track.cues else _pick_font(track, options)
-    with _workdir(track, font) as (srt, fonts):
+    font = None if soft or not track.cues else pick_font(track, options.font, options.fonts_dir)
+    with workdir(track, font) as (srt, fonts):
         job = ff.EncodeJob(
             source=video,
             output=output,
-            video_filter=_even_crop(inputs.media),
+            video_filter=even_crop(inputs.media),
             seek_ms=span.start,
             duration_ms=span.duration,
             audio=inputs.media.has_audio,
@@ -403,7 +281,7 @@ def clip_file(
             preset=options.preset,
         )
         if font is not None:
-            vf = _video_filter(options.style, font, inputs.media, srt, fonts)
+            vf = video_filter(options.style, font, inputs.media, srt, fonts)
             job = replace(job, video_filter=vf)
         elif track.cues:
             job = replace(job, **_soft_track(inputs.track, srt, output))

@@ -11,8 +11,9 @@ import pytest
 from subtools.burn.ffmpeg import Toolchain, probe
 from subtools.burn.filters import Style
 from subtools.burn.fonts import FontChoice
+from subtools.burn.render import FontWatch
 from subtools.errors import DependencyError, InputError
-from subtools.usecases.burn import BurnOptions, _FontWatch, burn_file, clip_file
+from subtools.usecases.burn import BurnOptions, burn_file, clip_file
 
 from .conftest import H, W, changes, frame, probe_streams
 
@@ -222,7 +223,7 @@ def test_a_glyph_no_font_has_is_reported_as_left_out(video: Path, tmp_path: Path
 
 def test_letters_libass_could_not_draw_fail_the_burn() -> None:
     # The line libass 0.17 logs (seen with Debian's ffmpeg 5.1) when no font has a glyph.
-    watch = _FontWatch(None)
+    watch = FontWatch(None)
     for line in (
         "[Parsed_subtitles_0 @ 0x5] fontselect: (DejaVu Sans, 400, 0) -> DejaVuSans, 0, DejaVuSans",
         "[Parsed_subtitles_0 @ 0x5] fontselect: failed to find any fallback with glyph 0x5D0 "
