@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Track
 
-__all__ = ["Span", "clip_span", "rebase"]
+__all__ = ["Span", "clip_captions", "clip_span", "rebase"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +64,13 @@ def rebase(track: Track, start: int, end: int) -> Track:
         if hi > lo:
             kept.append(cue.with_times(lo - start, hi - start))
     return track.with_cues(kept)
+
+
+def clip_captions(track: Track, start: int, end: int, span: Span) -> Track:
+    """The captions of a clip of ``[start, end)`` cut as ``span`` (that range plus padding).
+
+    Only cues shown during ``[start, end)`` itself are kept: the padding is room
+    around the passage, not a place for a flash of the neighbouring captions.
+    """
+    inside = track.with_cues(c for c in track.cues if c.end > start and c.start < end)
+    return rebase(inside, span.start, span.end)

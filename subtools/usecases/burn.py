@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..burn import ffmpeg as ff
-from ..burn.clip import Span, clip_span, rebase
+from ..burn.clip import Span, clip_captions, clip_span
 from ..burn.filters import Style
 from ..burn.fonts import FontChoice, choose_font, covering_families, discover_fonts
 from ..burn.render import (
@@ -249,6 +249,8 @@ def clip_file(
 ) -> ClipResult:
     """Cut ``[start - pad, end + pad)`` with captions re-based to it, burned or as a track.
 
+    The captions are those shown during ``[start, end)``; the padding shows picture only.
+
     The seek happens before decoding (``-ss`` on the input), so the cost follows
     the clip's length, not its position; audio is re-encoded for an exact cut.
     """
@@ -263,7 +265,7 @@ def clip_file(
             f"the clip end {format_seconds(end_ms)} is past the end of the video; "
             f"the clip stops at {format_seconds(inputs.media.duration)}"
         )
-    track = rebase(inputs.track, span.start, span.end)
+    track = clip_captions(inputs.track, start_ms, end_ms, span)
     if not track.cues:
         warnings.append("no caption is shown during the clip")
     # An empty caption file makes libass fail; with nothing to show, just cut.

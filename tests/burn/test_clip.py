@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from subtools.burn.clip import Span, clip_span, rebase
+from subtools.burn.clip import Span, clip_captions, clip_span, rebase
 from subtools.burn.ffmpeg import Toolchain
 from subtools.errors import DependencyError, InputError
 from subtools.model import Cue, Track
@@ -30,6 +30,17 @@ def test_rebase_keeps_the_visible_parts() -> None:
     assert rebase(TRACK, 0, 10_000).cues == TRACK.cues
     with pytest.raises(InputError, match="span ends before it starts"):
         rebase(TRACK, 5, 4)
+
+
+def test_clip_captions_leave_the_padding_to_the_picture() -> None:
+    span = clip_span(3000, 4500, 600, 6000)  # 2400-5100: cue "a" ends at 2500, "c" starts 5000
+    assert clip_captions(TRACK, 3000, 4500, span).cues == (Cue(600, 2100, "b"),)
+    wide = clip_span(2000, 5200, 0, 6000)
+    assert clip_captions(TRACK, 2000, 5200, wide).cues == (
+        Cue(0, 500, "a"),
+        Cue(1000, 2500, "b"),
+        Cue(3000, 3200, "c"),
+    )
 
 
 def test_clip_span_pads_and_clamps() -> None:
