@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -266,7 +266,6 @@ class EncodeJob:
     caption_language: str | None = None
     crf: int = 20
     preset: str = "veryfast"
-    extra_output: tuple[tuple[str, str], ...] = field(default=())
 
 
 def build_command(tools: Toolchain, job: EncodeJob) -> list[str]:
@@ -300,7 +299,6 @@ def build_command(tools: Toolchain, job: EncodeJob) -> list[str]:
             out["metadata:s:s:0"] = f"language={job.caption_language}"
     if job.output.suffix.lower() in (".mp4", ".m4v", ".mov"):
         out["movflags"] = "+faststart"
-    out.update(dict(job.extra_output))
     stream = ffmpeg_python.output(*streams, _url(job.output), **out)
     stream = stream.global_args(
         "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info", "-progress", "pipe:1"
