@@ -114,6 +114,211 @@ def convert(
     )
 
 
+# --- check commands ---
+ProfileOpt = Annotated[
+    str,
+    typer.Option("--profile", help="Profile: netflix-en, netflix-ru, bbc, or a .toml file."),
+]
+FpsOpt = Annotated[
+    str | None,
+    typer.Option("--fps", help="Frame rate for the gap rule (e.g. 25, 23.976); default 25."),
+]
+NoLanguage = Annotated[
+    bool, typer.Option("--no-language", help="Skip the langdetect rules (untranslated cues).")
+]
+OutOpt = Annotated[Path, typer.Option("-o", "--output", help="Output file (.srt, .vtt, .json).")]
+ClipFlag = Annotated[
+    bool, typer.Option("--clip", help="Drop or trim cues that would start before 0 (reported).")
+]
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _findings_table(findings: Any, track: Any) -> list[str]:
+    from subtools.timecode import format_seconds
+
+    rows = [("cue", "at", "rule", "severity", "value", "limit", "message")]
+    for f in findings:
+        at = format_seconds(track.cues[f.cue - 1].start) if f.cue else ""
+        rows.append(
+            (_cell(f.cue or "-"), at, f.rule, f.severity, _cell(f.value), _cell(f.limit), f.message)
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(6)]
+    return [
+        "  ".join(c.ljust(w) for c, w in zip(r[:6], widths, strict=False)) + "  " + r[6]
+        for r in rows
+    ]
+
+
+def _counts(findings: Any) -> str:
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+@app.command()
+@handle_errors
+def check(
+    path: InPath,
+    profile: ProfileOpt = "netflix-en",
+    fps: FpsOpt = None,
+    as_json: JsonFlag = False,
+    no_language: NoLanguage = False,
+    encoding: Encoding = None,
+) -> None:
+    """Check captions against a style profile. Exit 1 when an error-severity finding exists."""
+    from subtools.check import parse_fps
+    from subtools.usecases.check import check_file
+
+    report = check_file(
+        path,
+        profile,
+        fps=parse_fps(fps) if fps else None,
+        language=not no_language,
+        encoding=encoding,
+    )
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        warn(report.notices)
+        if report.findings:
+            for line in _findings_table(report.findings, report.track):
+                typer.echo(line)
+        typer.echo(
+            f"{path}: {_counts(report.findings)} "
+            f"(profile {report.profile.name}, {len(report.track)} cues)"
+        )
+    if not report.ok:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+@app.command()
+@handle_errors
+def fix(
+    path: InPath,
+    output: OutOpt,
+    profile: ProfileOpt = "netflix-en",
+    fps: FpsOpt = None,
+    split_long: Annotated[
+        bool, typer.Option("--split-long", help="Split cues that are too long into two or more.")
+    ] = False,
+    merge_short: Annotated[
+        bool, typer.Option("--merge-short", help="Merge too short/fast cues with a neighbour.")
+    ] = False,
+    as_json: JsonFlag = False,
+    no_language: NoLanguage = False,
+    encoding: Encoding = None,
+) -> None:
+    """Fix line breaks and timing without touching a word; list what needs a person.
+
+    Exit 1 when error-severity findings remain in the output (it is still written).
+    """
+    from subtools.check import parse_fps
+    from subtools.usecases.check import fix_file
+
+    report = fix_file(
+        path,
+        output,
+        profile,
+        fps=parse_fps(fps) if fps else None,
+        split_long=split_long,
+        merge_short=merge_short,
+        language=not no_language,
+        encoding=encoding,
+    )
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        warn(report.notices)
+        for c in report.changes:
+            before, after = c.before.replace("\n", " / "), c.after.replace("\n", " / ")
+            typer.echo(f"cue {c.cue}: {c.fix}: {c.message}\n    {before}\n -> {after}")
+        if report.remaining:
+            typer.echo("\nneeds a person:")
+            for line in _findings_table(report.findings, report.track):
+                typer.echo(line)
+            for r in report.remaining:
+                typer.echo(f"  cue {r.finding.cue or '-'} {r.finding.rule}: {r.reason}")
+        typer.echo(
+            f"wrote {report.output}: {len(report.changes)} changes, "
+            f"{_counts(report.findings)} left (profile {report.profile.name})"
+        )
+    if any(f.is_error for f in report.findings):
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _retimed(report: Any, as_json: bool) -> None:
+    if as_json:
+        print_json(report.to_dict())
+        return
+    warn(report.adjustments)
+    typer.echo(f"wrote {report.output} ({report.cues} cues)")
+
+
+@app.command()
+@handle_errors
+def shift(
+    path: InPath,
+    by: Annotated[str, typer.Option("--by", help="Offset: -1.5s, 250ms, 00:00:01,500.")],
+    output: OutOpt,
+    from_cue: Annotated[
+        int, typer.Option("--from-cue", help="Shift only this cue (1-based) and later ones.")
+    ] = 1,
+    clip: ClipFlag = False,
+    as_json: JsonFlag = False,
+    encoding: Encoding = None,
+) -> None:
+    """Shift cues by an offset (negative = earlier), optionally from a given cue on."""
+    from subtools.timecode import parse_duration
+    from subtools.usecases.check import shift_file
+
+    report = shift_file(
+        path, output, parse_duration(by), from_cue=from_cue, clip=clip, encoding=encoding
+    )
+    _retimed(report, as_json)
+
+
+@app.command()
+@handle_errors
+def sync(
+    path: InPath,
+    point: Annotated[
+        list[str],
+        typer.Option("--point", help="OLD=NEW time pair; repeat it (2+ points fix drift too)."),
+    ],
+    output: OutOpt,
+    clip: ClipFlag = False,
+    as_json: JsonFlag = False,
+    encoding: Encoding = None,
+) -> None:
+    """Re-synchronise: map OLD times to NEW ones, linearly between the points."""
+    from subtools.retime import parse_point
+    from subtools.usecases.check import sync_file
+
+    report = sync_file(path, output, [parse_point(p) for p in point], clip=clip, encoding=encoding)
+    _retimed(report, as_json)
+
+
+@app.command()
+@handle_errors
+def rate(
+    path: InPath,
+    from_fps: Annotated[str, typer.Option("--from-fps", help="Frame rate the captions fit.")],
+    to_fps: Annotated[str, typer.Option("--to-fps", help="Frame rate of the target video.")],
+    output: OutOpt,
+    as_json: JsonFlag = False,
+    encoding: Encoding = None,
+) -> None:
+    """Convert timing between frame rates (e.g. 25 -> 23.976 for a PAL-speedup source)."""
+    from subtools.check import parse_fps
+    from subtools.usecases.check import rate_file
+
+    report = rate_file(path, output, parse_fps(from_fps), parse_fps(to_fps), encoding=encoding)
+    _retimed(report, as_json)
+
+
 # --- workflow commands ---
 @app.command()
 @handle_errors
@@ -125,14 +330,21 @@ def demo(
     """Run the whole job on the bundled samples and summarise it."""
     from subtools.usecases.demo import run_demo
 
-    def show(step: Any) -> None:
-        mark = "ok " if step.ok else "!! "
-        typer.echo(f"{mark}{step.name}: {step.summary}")
+    def show(job: str, step: Any) -> None:
+        mark = "ok" if step.ok else "!!"
+        typer.echo(f"{mark} [{job}] {step.name}: {step.summary}")
         for o in step.outputs:
-            typer.echo(f"     -> {o}")
+            typer.echo(f"       -> {o}")
 
     result = run_demo(out, progress=show)
+    if result.fixture_translation:
+        typer.echo(
+            "\nNOTE: no real ru->en model is installed, so the translation was made by the "
+            "repository's tiny TEST FIXTURE model: it shows the mechanics, not translation quality."
+        )
     typer.echo(f"\nAll outputs are in {result.folder}/")
+    if not result.ok:
+        raise typer.Exit(EXIT_ERROR)
 
 
 @app.command()
@@ -172,6 +384,238 @@ def run(
             f"{c['error']} failed; summary in {report.summary_path}"
         )
     raise typer.Exit(report.exit_code)
+
+
+# --- translate commands ---
+models_app = typer.Typer(
+    name="models", help="Translation models (argostranslate packages): list, install, remove.",
+    no_args_is_help=True,
+)
+app.add_typer(models_app, name="models")
+
+
+@app.command()
+@handle_errors
+def translate(
+    source: InPath,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Output file (.srt, .vtt, .json).")
+    ],
+    to_lang: Annotated[str, typer.Option("--to", help="Target language code.")] = "en",
+    from_lang: Annotated[
+        str, typer.Option("--from", help="Source language code, or 'auto' to detect it.")
+    ] = "auto",
+    model: Annotated[
+        Path | None,
+        typer.Option("--model", help="Use this .argosmodel file without installing it."),
+    ] = None,
+    glossary: Annotated[
+        Path | None, typer.Option("--glossary", help="TSV of: source term<TAB>target term.")
+    ] = None,
+    bilingual: Annotated[
+        bool,
+        typer.Option("--bilingual", help="Source above translation (SRT/VTT), both in JSON."),
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    encoding: Encoding = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Translate captions sentence by sentence, keeping every cue's timing and tags."""
+    from subtools.usecases.translate import translate_file
+
+    result = translate_file(
+        source, output, to_lang=to_lang, from_lang=from_lang, model=model, glossary=glossary,
+        bilingual=bilingual, quiet=quiet or as_json, encoding=encoding,
+    )
+    if as_json:
+        print_json(result.to_dict())
+        if result.glossary_misses:
+            raise typer.Exit(EXIT_PROBLEMS)
+        return
+    how = "detected" if result.detected else "given"
+    typer.echo(
+        f"wrote {result.output}: {len(result.track)} cues, {result.sentences} sentences, "
+        f"{result.source_language} ({how}) -> {result.target_language}"
+    )
+    typer.echo(f"model: {result.model.describe()}")
+    if result.notice:
+        typer.echo(f"NOTE: {result.notice}", err=True)
+    if result.skipped_cues:
+        cues = ", ".join(map(str, result.skipped_cues))
+        typer.echo(f"kept untranslated (nothing to translate): cues {cues}")
+    if result.filled_cues:
+        cues = ", ".join(map(str, result.filled_cues))
+        typer.echo(f"translation too short to reach cues {cues}: they show '…'", err=True)
+    for miss in result.glossary_misses:
+        cues = ", ".join(map(str, miss.cues))
+        typer.echo(f"glossary miss: {miss.source!r} -> {miss.target!r} not in cues {cues}",
+                   err=True)
+    if result.glossary_misses:  # the output is written; the check found problems
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+@models_app.command("list")
+@handle_errors
+def models_list(as_json: JsonFlag = False) -> None:
+    """List installed translation models."""
+    from subtools.usecases.translate import list_models
+
+    found = list_models()
+    if as_json:
+        print_json({"models": [m.to_dict() for m in found]})
+        return
+    if not found:
+        typer.echo("no translation models installed (see `subtools models install --help`)")
+    for m in found:
+        typer.echo(f"{m.pair}  {m.describe()}  [{m.path}]")
+
+
+@models_app.command("install")
+@handle_errors
+def models_install(
+    file: Annotated[
+        Path | None, typer.Argument(help="An .argosmodel file (omit with --from/--to).")
+    ] = None,
+    from_lang: Annotated[str | None, typer.Option("--from", help="Source language.")] = None,
+    to_lang: Annotated[str | None, typer.Option("--to", help="Target language.")] = None,
+) -> None:
+    """Install a model from a file, or download one from the argos index (needs internet)."""
+    from subtools.usecases.translate import install_model
+
+    info = install_model(file, from_lang=from_lang, to_lang=to_lang)
+    typer.echo(f"installed {info.describe()} in {info.path}")
+
+
+@models_app.command("remove")
+@handle_errors
+def models_remove(
+    from_lang: Annotated[str, typer.Option("--from", help="Source language.")],
+    to_lang: Annotated[str, typer.Option("--to", help="Target language.")],
+) -> None:
+    """Remove the installed model(s) for a language pair."""
+    from subtools.usecases.translate import remove_model
+
+    for info in remove_model(from_lang, to_lang):
+        typer.echo(f"removed {info.describe()}")
+
+
+# --- quotes commands ---
+_STATUS_STYLE = {
+    "exact": "green",
+    "minor": "yellow",
+    "changed": "bold red",
+    "missing": "red",
+    "unchecked": "dim",
+}
+
+
+@app.command()
+@handle_errors
+def quotes(
+    article: Annotated[Path, typer.Argument(help="The article (.txt, .md or .html).")],
+    captions: Annotated[Path, typer.Argument(help="The video's captions (.srt, .vtt, .json).")],
+    as_json: JsonFlag = False,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html", metavar="REPORT.html", help="Also write a self-contained HTML report."
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None, typer.Option("--encoding", help="Captions encoding; detected when omitted.")
+    ] = None,
+) -> None:
+    """Find every quote of ARTICLE in CAPTIONS: where, word for word or not, what differs.
+
+    Exit 0: every speech quote of the video's speaker is exact or minor.
+
+    Exit 1: at least one is changed or missing (terms and other speakers never count).
+
+    Exit 2: the check could not run, e.g. captions in another language and no model.
+    """
+    from subtools.quotes.report import report_to_dict
+    from subtools.usecases.quotes import verify_quotes, write_html_report
+
+    report = verify_quotes(article, captions, encoding=encoding)
+    if html is not None:
+        write_html_report(report, html)
+    if as_json:
+        print_json(report_to_dict(report))
+    else:
+        _print_quote_table(report)
+        if html is not None:
+            typer.echo(f"wrote {html}")
+    if report.language_mismatch:
+        mm = report.language_mismatch
+        raise fail(f"{mm.message}; {mm.hint}")
+    if report.failures:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _print_quote_table(report: Any) -> None:
+    import os
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from subtools.quotes.html import SHOW_CANDIDATE_FROM
+    from subtools.timecode import format_seconds
+
+    # Piped output gets a wide table (unless COLUMNS says otherwise) so that
+    # lines are not folded mid-phrase.
+    probe = Console()
+    wide = probe.is_terminal or "COLUMNS" in os.environ
+    console = Console(width=probe.width if wide else 240)
+    if report.translated:
+        t = report.translated
+        console.print(f"captions translated {t.from_lang} -> {t.to_lang} ({t.model}) to match")
+    table = Table(show_lines=True)
+    for name in ("#", "status", "kind", "time", "cues"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("speaker", overflow="fold", ratio=1)
+    table.add_column("quote", overflow="fold", ratio=3)
+    table.add_column("differences / best candidate", overflow="fold", ratio=2)
+    for q in report.quotes:
+        found = q.match or q.candidate
+        time = f"{format_seconds(found.start_ms)}-{format_seconds(found.end_ms)}" if found else ""
+        cues = ""
+        if found:
+            first, last = found.cues[0].number, found.cues[-1].number
+            cues = str(first) if first == last else f"{first}-{last}"
+        status = Text(q.status, style=_STATUS_STYLE.get(q.status, ""))
+        speaker = Text(q.speaker or "")
+        if q.other_speaker:
+            speaker = Text(f"{q.speaker} (other speaker: not counted)", style="blue")
+        if q.differences:
+            detail = "\n".join(
+                f"{d.severity}: {d.article or '-'} -> {d.captions or '-'} ({d.reason})"
+                for d in q.differences
+            )
+        elif q.candidate is not None and q.candidate.score >= SHOW_CANDIDATE_FROM:
+            detail = f"best candidate ({q.candidate.score:.2f}): {q.candidate.caption_text}"
+        elif q.status == "missing":
+            detail = "no caption shares enough words"
+        else:
+            detail = ""
+        located = q.candidate is None
+        table.add_row(
+            str(q.id),
+            status,
+            q.kind,
+            time if located else "",
+            cues if located else "",
+            speaker,
+            Text(q.text),
+            Text(detail),
+        )
+    console.print(table)
+    s = report.summary
+    console.print(
+        f"{s['quotes']} quotes: {s['exact']} exact, {s['minor']} minor, {s['changed']} changed, "
+        f"{s['missing']} missing; {s['other_speaker']} attributed to another speaker; "
+        f"{s['failures']} speech quote(s) not borne out by the captions"
+    )
 
 
 # --- burn commands ---

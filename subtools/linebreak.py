@@ -8,112 +8,93 @@ an article or preposition when another break fits. Words are never changed.
 
 from __future__ import annotations
 
+from itertools import combinations, pairwise
+
 from .tags import strip_tags
 
-__all__ = ["GLUE_WORDS", "break_lines", "break_penalty"]
+__all__ = [
+    "BAD_LINE_ENDS",
+    "GLUE_WORDS",
+    "PREPOSITIONS",
+    "break_lines",
+    "break_penalty",
+    "is_dialogue",
+    "line_end_word",
+]
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Articles and prepositions per language: a line must not end with one of these
+# (Netflix TTSG line treatment: do not separate a noun from its article, break
+# before prepositions). Russian has no articles; its prepositions, the conjunctions
+# и/а and the particles не/ни must not hang at a line end either.
+BAD_LINE_ENDS: dict[str, frozenset[str]] = {
+    "en": _set(
+        "a an the of to in on at by for from with into onto about over under "
+        "after before through between against without within during towards "
+        "toward upon"
+    ),
+    "ru": _set(
+        "в во на с со к ко о об обо от до по за из у без для над под при про через и а не ни"
+    ),
+}
+
+# Prepositions: a break just before one is a good break.
+PREPOSITIONS: dict[str, frozenset[str]] = {
+    "en": BAD_LINE_ENDS["en"] - {"a", "an", "the"},
+    "ru": BAD_LINE_ENDS["ru"] - {"и", "а", "не", "ни"},
+}
 
 # Words that should stay on the line with the word after them (kept as data per language).
 GLUE_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        [
-            "a",
-            "an",
-            "the",
-            "of",
-            "to",
-            "in",
-            "on",
-            "at",
-            "by",
-            "for",
-            "from",
-            "with",
-            "into",
-            "onto",
-            "about",
-            "over",
-            "under",
-            "after",
-            "before",
-            "and",
-            "or",
-            "but",
-            "nor",
-            "so",
-            "my",
-            "your",
-            "his",
-            "her",
-            "its",
-            "our",
-            "their",
-            "this",
-            "that",
-            "these",
-            "those",
-        ]
-    ),
-    "ru": frozenset(
-        [
-            "в",
-            "во",
-            "на",
-            "с",
-            "со",
-            "к",
-            "ко",
-            "о",
-            "об",
-            "от",
-            "до",
-            "по",
-            "за",
-            "из",
-            "у",
-            "и",
-            "а",
-            "но",
-            "не",
-            "ни",
-            "же",
-        ]
-    ),
+    "en": BAD_LINE_ENDS["en"]
+    | _set("and or but nor so my your his her its our their this that these those"),
+    "ru": BAD_LINE_ENDS["ru"] | _set("но же"),
 }
-_CONJUNCTIONS = frozenset(
-    [
-        "and",
-        "but",
-        "or",
-        "because",
-        "which",
-        "who",
-        "that",
-        "when",
-        "while",
-        "if",
-        "so",
-        "и",
-        "но",
-        "а",
-        "или",
-        "что",
-    ]
-)
+# English glue applies in every language: English words turn up in any caption.
+_GLUE = {lang: words | GLUE_WORDS["en"] for lang, words in GLUE_WORDS.items()}
+_CONJUNCTIONS = _set("and but or because which who that when while if so и но а или что")
+_QUOTES_OPEN = "\"'«(„“"
+_QUOTES_CLOSE = "\"'»)“”"
+_DASHES = ("-", "–", "—")
+
+
+def _bare(word: str) -> str:
+    if "<" in word or "{" in word:
+        word = strip_tags(word)
+    return word.lower().strip(_QUOTES_OPEN + _QUOTES_CLOSE)
+
+
+def line_end_word(line: str) -> str:
+    """The last word of ``line``, lower case, without tags or quotes ('' if none)."""
+    words = line.split()
+    return _bare(words[-1]) if words else ""
+
+
+def is_dialogue(text: str) -> bool:
+    """Two or more lines, each a speaker's turn starting with a dash."""
+    lines = text.split("\n")
+    return len(lines) > 1 and all(strip_tags(line).lstrip().startswith(_DASHES) for line in lines)
 
 
 def break_penalty(words: list[str], k: int, lang: str = "en") -> float:
     """Cost of breaking before ``words[k]`` for everything except balance."""
-    prev = strip_tags(words[k - 1])
-    nxt = strip_tags(words[k]).lower().strip("\"'«(")
-    glue = GLUE_WORDS.get(lang, GLUE_WORDS["en"]) | GLUE_WORDS["en"]
+    prev = words[k - 1]
+    if "<" in prev or "{" in prev:
+        prev = strip_tags(prev)
+    nxt = _bare(words[k])
+    glue = _GLUE.get(lang, GLUE_WORDS["en"])
     cost = 0.0
-    if prev.rstrip("\"'»)").endswith((".", "!", "?", "…")):
+    if prev.rstrip(_QUOTES_CLOSE).endswith((".", "!", "?", "…")):
         cost -= 14
-    elif prev.rstrip("\"'»)").endswith((",", ";", ":", "—", "–")):
+    elif prev.rstrip(_QUOTES_CLOSE).endswith((",", ";", ":", "—", "–")):
         cost -= 8
-    elif nxt in _CONJUNCTIONS:
-        cost -= 4
-    if prev.lower().strip("\"'«(") in glue:
+    elif nxt in _CONJUNCTIONS or nxt in PREPOSITIONS.get(lang, PREPOSITIONS["en"]):
+        cost -= 6
+    if _bare(prev) in glue:
         cost += 20
     return cost
 
@@ -122,26 +103,70 @@ def _width(words: list[str]) -> int:
     return len(strip_tags(" ".join(words)))
 
 
+class _Layout:
+    """Widths of word runs and break costs of one text, computed once per text.
+
+    Without tags a run's width is a prefix-sum difference; a tag can hold a space
+    (``<font color=red>``), so texts with tags measure the joined run instead.
+    """
+
+    def __init__(self, words: list[str], lang: str) -> None:
+        self.words = words
+        self.tagged = any("<" in w or "{" in w for w in words)
+        self.prefix = [0]
+        for w in words:
+            self.prefix.append(self.prefix[-1] + len(w))
+        self.penalty = [0.0] + [break_penalty(words, k, lang) for k in range(1, len(words))]
+
+    def width(self, a: int, b: int) -> int:
+        if self.tagged:
+            return _width(self.words[a:b])
+        return self.prefix[b] - self.prefix[a] + (b - a - 1)
+
+
+def _arrangement_cost(lay: _Layout, cuts: tuple[int, ...], max_chars: int) -> tuple[float, int]:
+    bounds = (0, *cuts, len(lay.words))
+    widths = [lay.width(a, b) for a, b in pairwise(bounds)]
+    over = sum(max(0, w - max_chars) for w in widths)
+    # Overflow dominates; then punctuation/glue; then balance (bottom-heavy is
+    # slightly preferred, as style guides ask for a pyramid shape).
+    score = over * 100 + sum(lay.penalty[k] for k in cuts)
+    score += (max(widths) - min(widths)) * 0.5
+    score += 0.2 if widths[0] > widths[-1] else 0
+    return score, over
+
+
+def _best(lay: _Layout, lines: int, max_chars: int) -> tuple[float, tuple[int, ...], int]:
+    best: tuple[float, tuple[int, ...], int] | None = None
+    for cuts in combinations(range(1, len(lay.words)), lines - 1):
+        score, over = _arrangement_cost(lay, cuts, max_chars)
+        if best is None or score < best[0]:
+            best = (score, cuts, over)
+    assert best is not None
+    return best
+
+
 def break_lines(text: str, max_chars: int = 42, max_lines: int = 2, lang: str = "en") -> str:
-    """Re-break ``text``; dialogue lines (starting with '-') keep their own lines."""
-    lines = text.split("\n")
-    if len(lines) > 1 and all(line.lstrip().startswith(("-", "–", "—")) for line in lines):
+    """Re-break ``text``; dialogue lines (starting with '-') keep their own lines.
+
+    Uses as few lines as fit: one line when the text fits, else two, and more
+    only when ``max_lines`` allows and fewer do not fit.
+    """
+    if is_dialogue(text):
         return text
     words = text.split()
     if not words:
         return text
-    if _width(words) <= max_chars or max_lines < 2:
+    if len(words) < 2 or max_lines < 2 or _width(words) <= max_chars:
         return " ".join(words)
-    best: tuple[float, int] | None = None
-    for k in range(1, len(words)):
-        top, bottom = _width(words[:k]), _width(words[k:])
-        over = max(0, top - max_chars) + max(0, bottom - max_chars)
-        # Overflow dominates; then punctuation/glue; then balance (bottom-heavy is
-        # slightly preferred, as style guides ask for a pyramid shape).
-        score = over * 100 + break_penalty(words, k, lang) + abs(top - bottom) * 0.5
-        score += 0.2 if top > bottom else 0
-        if best is None or score < best[0]:
-            best = (score, k)
-    assert best is not None
-    k = best[1]
-    return " ".join(words[:k]) + "\n" + " ".join(words[k:])
+    # Three or more lines are tried only for short cues: the search is combinatorial.
+    most = min(max_lines, len(words), 2 if len(words) > 40 else max_lines)
+    chosen: tuple[float, tuple[int, ...], int] | None = None
+    lay = _Layout(words, lang)
+    for lines in range(2, most + 1):
+        chosen = _best(lay, lines, max_chars)
+        if chosen[2] == 0:
+            break
+    assert chosen is not None
+    bounds = (0, *chosen[1], len(words))
+    return "\n".join(" ".join(words[a:b]) for a, b in pairwise(bounds))

@@ -1,58 +1,101 @@
-"""``subtools demo``: the whole job on the bundled samples, outputs in one folder."""
+"""``subtools demo``: the whole job on the bundled samples, outputs in one folder.
+
+The demo is two jobs run by the same machinery as ``subtools run``:
+- the translator's: the Russian track -> English draft (bilingual too) -> check and fix;
+- the editor's and video editor's: the volunteers' English track -> check and fix
+  -> verify the article's quotes (table, JSON, HTML) -> a burned clip of one quote.
+Without a real ru->en model installed, the translation uses the repository's tiny
+test fixture model, and every output and the summary say so.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from .convert import convert, describe
+from .convert import describe
+from .job import FileResult, StepResult, process_file
+from .jobspec import CheckSpec, ClipSpec, JobSpec, QuotesSpec, TranslateSpec
 
-__all__ = ["SAMPLES", "DemoResult", "DemoStep", "run_demo"]
+__all__ = ["SAMPLES", "FIXTURE_MODEL", "DemoResult", "run_demo"]
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-
-
-@dataclass(frozen=True, slots=True)
-class DemoStep:
-    name: str
-    ok: bool
-    summary: str
-    outputs: tuple[str, ...] = ()
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples"
+FIXTURE_MODEL = ROOT / "tests" / "fixtures" / "models" / "ru_en_tiny.argosmodel"
+DEMO_QUOTE = 4  # "Three weeks ago we were sent to the front line … without training."
+VIDEO_SECONDS = 60
 
 
 @dataclass(frozen=True, slots=True)
 class DemoResult:
     folder: str
-    steps: tuple[DemoStep, ...] = field(default=())
+    results: tuple[FileResult, ...]
+    fixture_translation: bool
+
+    @property
+    def ok(self) -> bool:
+        return all(r.error is None for r in self.results)
 
 
 def run_demo(
     out_dir: str | os.PathLike[str],
     samples: Path = SAMPLES,
-    progress: Callable[[DemoStep], None] | None = None,
+    progress: Callable[[str, StepResult], None] | None = None,
 ) -> DemoResult:
+    from .translate import real_model_installed
+
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    steps: list[DemoStep] = []
-
-    def record(step: DemoStep) -> None:
-        steps.append(step)
-        if progress:
-            progress(step)
-
+    report = progress or (lambda _name, _step: None)
     for name in ("captions.ru.srt", "captions.en.srt"):
         info = describe(samples / name)
-        record(
-            DemoStep(
+        report(
+            "samples",
+            StepResult(
                 f"read {name}",
                 True,
                 f"{info.cues} cues, {info.encoding}, language {info.language}, "
                 f"{(info.end_ms - info.start_ms) / 1000:.1f} s",
-            )
+            ),
         )
-    vtt = out / "captions.en.vtt"
-    result = convert(samples / "captions.en.srt", vtt)
-    record(DemoStep("convert to WebVTT", True, f"{result.cues} cues", (str(vtt),)))
-    return DemoResult(str(out), tuple(steps))
+
+    fixture = not real_model_installed("ru", "en")
+    translator_job = JobSpec(
+        captions=(samples / "captions.ru.srt",),
+        out=out / "translation",
+        translate=TranslateSpec(
+            to="en", source="auto", model=FIXTURE_MODEL if fixture else None, bilingual=True
+        ),
+        check=CheckSpec("netflix-en", fix=True),
+    )
+    video = _sample_video(out)
+    editor_job = JobSpec(
+        captions=(samples / "captions.en.srt",),
+        out=out / "quotes",
+        article=samples / "article.txt",
+        video=video,
+        check=CheckSpec("netflix-en", fix=True),
+        quotes=QuotesSpec(html=True),
+        clip=ClipSpec(DEMO_QUOTE, 500),
+    )
+    results = []
+    for label, job in (("translator", translator_job), ("editor", editor_job)):
+        result = process_file(job.captions[0], job)
+        for step in result.steps:
+            report(label, step)
+        if result.error:
+            report(label, StepResult("error", False, result.error))
+        results.append(result)
+    return DemoResult(str(out), tuple(results), fixture)
+
+
+def _sample_video(out: Path) -> Path:
+    """A synthetic 60 s video (test pattern + tone) standing in for the soldier's video."""
+    from .burn import make_test_video
+
+    video = out / "sample-video.mp4"
+    if not video.exists():
+        make_test_video(video, VIDEO_SECONDS, size="640x360")
+    return video

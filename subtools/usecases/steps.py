@@ -25,3 +25,101 @@ def read_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Path
     return StepResult(
         "read", True, summary, data={"info": info.to_dict()} if warnings else {}
     ), path
+
+
+def translate_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Path]:
+    from .translate import translate_file, write_bilingual
+
+    t = spec.translate
+    assert t is not None
+    out = folder / f"{_stem(path)}.draft.{t.to}.srt"
+    result = translate_file(
+        path, out, to_lang=t.to, from_lang=t.source, model=t.model, glossary=t.glossary
+    )
+    outputs = [str(out)]
+    if t.bilingual:
+        both = folder / f"{_stem(path)}.draft.{result.source_language}-{t.to}.srt"
+        write_bilingual(result, both)
+        outputs.append(str(both))
+    summary = (
+        f"{len(result.track)} cues, {result.sentences} sentences, "
+        f"{result.source_language} -> {t.to} with {result.model.name}"
+    )
+    if result.notice:
+        summary += f" ({result.notice.upper()})"
+    if result.glossary_misses:
+        summary += f", {len(result.glossary_misses)} glossary misses"
+    ok = not result.glossary_misses
+    return StepResult("translate", ok, summary, tuple(outputs), result.to_dict()), out
+
+
+def _lang_suffix(path: Path) -> str:
+    stem = path.stem
+    _, dot, tail = stem.rpartition(".")
+    return f".{tail}" if dot and len(tail) in (2, 3) and tail.isalpha() else ""
+
+
+def _stem(path: Path) -> str:
+    """``captions.ru.srt`` -> ``captions``: drop the language part too."""
+    stem = path.stem
+    head, _, tail = stem.rpartition(".")
+    return head if head and len(tail) in (2, 3) and tail.isalpha() else stem
+
+
+def check_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Path]:
+    """Check against the profile; with ``fix``, fix first and check what is left."""
+    from .check import check_file, fix_file
+
+    c = spec.check
+    assert c is not None
+    if not c.fix:
+        report = check_file(path, c.profile)
+        errors = len(report.errors)
+        summary = f"{c.profile}: {errors} errors, {len(report.findings) - errors} warnings"
+        return StepResult("check", report.ok, summary, (), report.to_dict()), path
+    out = folder / f"{_stem(path)}.fixed{_lang_suffix(path)}.srt"
+    fixed = fix_file(path, out, c.profile)
+    errors = sum(f.is_error for f in fixed.findings)
+    before = sum(f.is_error for f in fixed.before)
+    summary = (
+        f"{c.profile}: {before} errors before, {len(fixed.changes)} fixes, "
+        f"{errors} errors left for a person"
+    )
+    return StepResult("check+fix", errors == 0, summary, (str(out),), fixed.to_dict()), out
+
+
+def quotes_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Path]:
+    import json
+
+    from ..io import atomic_write_text
+    from ..quotes.report import report_to_dict
+    from .quotes import verify_quotes, write_html_report
+
+    assert spec.article is not None and spec.quotes is not None
+    report = verify_quotes(spec.article, path)
+    outputs = [folder / "quotes.json"]
+    data = report_to_dict(report)
+    atomic_write_text(outputs[0], json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    if spec.quotes.html:
+        outputs.append(folder / "quotes.html")
+        write_html_report(report, outputs[-1])
+    s = report.summary
+    summary = (
+        f"{s['quotes']} quotes: {s['exact']} exact, {s['minor']} minor, "
+        f"{s['changed']} changed, {s['missing']} missing; {s['failures']} need attention"
+    )
+    if report.translated:
+        summary += (
+            f" (matched on a {report.translated.from_lang}->{report.translated.to_lang} "
+            f"translation by {report.translated.model})"
+        )
+    if report.language_mismatch:
+        summary = report.language_mismatch.message
+    ok = not report.failures and report.language_mismatch is None
+    return StepResult(
+        "quotes",
+        ok,
+        summary,
+        tuple(map(str, outputs)),
+        {"summary": s, "failures": [q.id for q in report.failures]},
+    ), path

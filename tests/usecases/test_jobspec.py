@@ -5,7 +5,14 @@ from pathlib import Path
 import pytest
 
 from subtools.errors import InputError
-from subtools.usecases.jobspec import CheckSpec, ClipSpec, JobSpec, QuotesSpec, TranslateSpec, load_job
+from subtools.usecases.jobspec import (
+    CheckSpec,
+    ClipSpec,
+    JobSpec,
+    QuotesSpec,
+    TranslateSpec,
+    load_job,
+)
 
 
 def job(tmp_path: Path, text: str) -> Path:
@@ -18,7 +25,10 @@ def test_full_job_resolves_paths_against_the_job_file(tmp_path: Path) -> None:
     (tmp_path / "subs").mkdir()
     for name in ("b.srt", "a.vtt", "notes.txt"):
         (tmp_path / "subs" / name).write_text("x")
-    spec = load_job(job(tmp_path, """
+    spec = load_job(
+        job(
+            tmp_path,
+            """
 [inputs]
 captions = "subs"
 article = "article.txt"
@@ -38,12 +48,18 @@ quote = 3
 pad = "1.5s"
 [output]
 folder = "results"
-"""))
+""",
+        )
+    )
     assert spec == JobSpec(
         captions=(tmp_path / "subs" / "a.vtt", tmp_path / "subs" / "b.srt"),
-        out=tmp_path / "results", article=tmp_path / "article.txt", video=tmp_path / "v.mp4",
+        out=tmp_path / "results",
+        article=tmp_path / "article.txt",
+        video=tmp_path / "v.mp4",
         translate=TranslateSpec("en", "ru", None, tmp_path / "terms.tsv", True),
-        check=CheckSpec("netflix-ru", False), quotes=QuotesSpec(False), clip=ClipSpec(3, 1500),
+        check=CheckSpec("netflix-ru", False),
+        quotes=QuotesSpec(False),
+        clip=ClipSpec(3, 1500),
     )
 
 
@@ -57,13 +73,25 @@ def test_minimal_job_and_glob(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('[inputs]\ncaptions = "a.srt"\n[chek]\nprofile = "x"\n', "unknown section ('chek'); sections: inputs, translate, check, quotes, clip, output"),
-        ('[inputs]\ncaptions = "a.srt"\n[check]\nprofil = "x"\n', "unknown key in [check] ('profil')"),
+        (
+            '[inputs]\ncaptions = "a.srt"\n[chek]\nprofile = "x"\n',
+            "unknown section ('chek'); sections: inputs, translate, check, quotes, clip, output",
+        ),
+        (
+            '[inputs]\ncaptions = "a.srt"\n[check]\nprofil = "x"\n',
+            "unknown key in [check] ('profil')",
+        ),
         ('[inputs]\narticle = "a.txt"\n', "[inputs] captions is required"),
         ('[inputs]\ncaptions = "a.srt"\n[quotes]\n', "[quotes] needs [inputs] article"),
-        ('[inputs]\ncaptions = "a.srt"\narticle = "a.txt"\n[clip]\nquote = 1\n', "[clip] needs [inputs] video and article"),
+        (
+            '[inputs]\ncaptions = "a.srt"\narticle = "a.txt"\n[clip]\nquote = 1\n',
+            "[clip] needs [inputs] video and article",
+        ),
         ('[inputs]\ncaptions = "a.srt"\n[check]\nfix = "yes"\n', "'fix' must be a bool ('yes')"),
-        ('[inputs\n', "invalid TOML: Expected ']' at the end of a table declaration (at line 1, column 8)"),
+        (
+            "[inputs\n",
+            "invalid TOML: Expected ']' at the end of a table declaration (at line 1, column 8)",
+        ),
         ('[inputs]\ncaptions = "none*.srt"\n', None),
     ],
 )

@@ -1,0 +1,143 @@
+"""Benchmark: `subtools translate` vs naive per-cue argostranslate calls, same model, same run.
+
+Builds a 1,000-cue Russian track from the sample's cues (the sentences the test
+fixture model memorised, so both sides translate real model input), installs
+the fixture model into a temporary ARGOS_PACKAGES_DIR, then measures:
+
+1. whole process, startup included: `subtools translate` vs a script calling
+   ``argostranslate.translate.translate()`` once per cue (what cue-by-cue tools do);
+2. import/startup cost of each side on its own;
+3. the translation step in-process: subtools' batched backend vs one
+   CTranslate2 ``translate_batch`` over the same sentences.
+
+Run: .venv/bin/python benchmarks/bench_translate.py [--cues 1000]
+The fixture model is tiny: figures show the overheads, not a real model's speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from subtools.io import read_track, write_track  # noqa: E402
+from subtools.model import Track  # noqa: E402
+
+FIXTURE = ROOT / "tests" / "fixtures" / "models" / "ru_en_tiny.argosmodel"
+SAMPLE = ROOT / "samples" / "captions.ru.srt"
+
+NAIVE = """
+import sys
+from subtools.io import read_track, write_track
+import argostranslate.translate as T
+track = read_track(sys.argv[1]).track
+out = track.map_text(lambda text: T.translate(text, "ru", "en"))
+write_track(out, sys.argv[2])
+"""
+
+
+def make_track(n: int, path: Path) -> Track:
+    sample = read_track(SAMPLE).track
+    span = sample.end + 1000
+    cues = [sample.cues[i % len(sample)].shifted((i // len(sample)) * span) for i in range(n)]
+    track = Track(tuple(cues), language="ru")
+    write_track(track, path)
+    return track
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    took = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr}")
+    return took
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cues", type=int, default=1000)
+    args = parser.parse_args()
+    py = sys.executable
+    with tempfile.TemporaryDirectory(prefix="bench-translate-") as tmp:
+        work = Path(tmp)
+        env = dict(os.environ)
+        env.update(
+            ARGOS_PACKAGES_DIR=str(work / "packages"),
+            XDG_DATA_HOME=str(work / "data"),
+            XDG_CONFIG_HOME=str(work / "config"),
+            XDG_CACHE_HOME=str(work / "cache"),
+            PYTHONPATH=str(ROOT),
+        )
+        from subtools.translate.argos import prepare_environment
+
+        prepare_environment(home=work)
+        from subtools.translate import argos, models
+        from subtools.translate.sentences import plan_track
+
+        models.install_file(FIXTURE)
+        src = work / "track.ru.srt"
+        track = make_track(args.cues, src)
+        sentences = [s.text for s in plan_track(track).sentences]
+        n = len(track)
+        print(f"track: {n} cues, {len(sentences)} sentences; model: test fixture (tiny)")
+
+        # Warm the OS file cache so neither side pays the first disk read.
+        timed([py, "-c", "import argostranslate.translate, ctranslate2"], env)
+
+        t_sub = timed(
+            [py, "cli.py", "translate", str(src), "-o", str(work / "a.srt"), "--quiet"], env
+        )
+        t_naive = timed([py, "-c", NAIVE, str(src), str(work / "b.srt")], env)
+        print("\nwhole process (startup included)")
+        print(f"  subtools translate:        {t_sub:7.2f} s  {n / t_sub:8.1f} cues/s")
+        print(f"  naive per-cue argos loop:  {t_naive:7.2f} s  {n / t_naive:8.1f} cues/s")
+        print(f"  ratio: subtools is {t_naive / t_sub:.1f}x faster")
+
+        t_help = timed([py, "cli.py", "--help"], env)
+        t_imp_sub = timed(
+            [
+                py,
+                "-c",
+                "import subtools.usecases.translate, "
+                "argostranslate.package, ctranslate2, sentencepiece",
+            ],
+            env,
+        )
+        t_imp_argos = timed([py, "-c", "import argostranslate.translate"], env)
+        t_py = timed([py, "-c", "pass"], env)
+        print("\nimport / startup (separate processes)")
+        print(f"  python alone:                               {t_py:6.2f} s")
+        print(f"  subtools --help:                            {t_help:6.2f} s")
+        print(f"  subtools translation imports (no torch):    {t_imp_sub:6.2f} s")
+        print(f"  import argostranslate.translate (torch):    {t_imp_argos:6.2f} s")
+
+        import ctranslate2
+
+        pkg = models.find_model("ru", "en")
+        translator = argos.ArgosTranslator(pkg)
+        translator.translate(sentences[:4])  # load the model outside the timing
+        start = time.perf_counter()
+        translator.translate(sentences)
+        t_ours = time.perf_counter() - start
+        raw = ctranslate2.Translator(str(Path(pkg.package_path) / "model"), device="cpu")
+        tokens = [pkg.tokenizer.encode(s) for s in sentences]
+        start = time.perf_counter()
+        raw.translate_batch(tokens, beam_size=4, length_penalty=0.2, replace_unknowns=True)
+        t_raw = time.perf_counter() - start
+        print(f"\ntranslation step only, {len(sentences)} sentences, beam 4")
+        print(f"  subtools batched backend (tokenize+decode): {t_ours:6.2f} s")
+        print(f"  one CTranslate2 translate_batch call:       {t_raw:6.2f} s")
+        print(f"  subtools / single batch: {t_ours / t_raw:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

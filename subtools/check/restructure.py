@@ -1,0 +1,130 @@
+"""Fixes that change the number of cues, run only when asked: ``--split-long`` and
+``--merge-short``. Both keep every word in order; a split or merge is made only
+when its result passes the timing rules it is meant to satisfy.
+"""
+
+from __future__ import annotations
+
+from ..linebreak import break_lines, break_penalty, is_dialogue
+from ..model import Cue
+from .fix import Change, Item, Log, fits, needed_ms, overflow, span
+from .layout import tag_problem
+from .profiles import Profile
+from .text import char_count
+
+__all__ = ["merge_short", "split_long"]
+
+_MAX_DEPTH = 6  # a cue is split into at most 2**6 parts
+
+
+def _starts_with_dash(text: str) -> bool:
+    return any(line.lstrip().startswith(("-", "–", "—")) for line in text.split("\n"))
+
+
+def _too_long(cue: Cue, p: Profile) -> bool:
+    long_time = p.severity("max-duration", "error") is not None and cue.duration > p.max_duration_ms
+    return long_time or not fits(cue.text, p)
+
+
+def split_long(items: list[Item], p: Profile, lang: str, log: Log) -> list[Item]:
+    out: list[Item] = []
+    for it in items:
+        parts = _split(it.cue, p, lang, 0)
+        if len(parts) > 1:
+            log(
+                Change(
+                    it.origin,
+                    "split",
+                    f"split into {len(parts)} cues",
+                    f"{span(it.cue)} {it.cue.text}",
+                    " | ".join(f"{span(c)} {c.text}" for c in parts),
+                )
+            )
+        out.extend(Item(it.origin, c) for c in parts)
+    return out
+
+
+def _split(cue: Cue, p: Profile, lang: str, depth: int) -> list[Cue]:
+    if depth >= _MAX_DEPTH or not _too_long(cue, p) or _starts_with_dash(cue.text):
+        return [cue]
+    words = cue.text.split()
+    gap = p.min_gap_ms
+    best: tuple[float, Cue, Cue] | None = None
+    for k in range(1, len(words)):
+        a_raw, b_raw = " ".join(words[:k]), " ".join(words[k:])
+        if tag_problem(a_raw) or tag_problem(b_raw):
+            continue  # a tag open across the split point: leave it to a person
+        ca, cb = char_count(a_raw), char_count(b_raw)
+        cut = cue.start + round(cue.duration * ca / (ca + cb))
+        if cut - gap <= cue.start or cut >= cue.end:
+            continue
+        if cut - gap - cue.start < needed_ms(a_raw, p) or cue.end - cut < needed_ms(b_raw, p):
+            continue  # the split would only trade a long cue for a fast one
+        a = Cue(cue.start, cut - gap, break_lines(a_raw, p.max_chars_per_line, p.max_lines, lang))
+        b = Cue(cut, cue.end, break_lines(b_raw, p.max_chars_per_line, p.max_lines, lang))
+        over = sum(overflow(a.text, p)) + sum(overflow(b.text, p))
+        score = over * 100 + break_penalty(words, k, lang) + abs(ca - cb) * 0.2
+        if best is None or score < best[0]:
+            best = (score, a, b)
+    if best is None:
+        return [cue]
+    return _split(best[1], p, lang, depth + 1) + _split(best[2], p, lang, depth + 1)
+
+
+def merge_short(items: list[Item], p: Profile, lang: str, max_gap_ms: int, log: Log) -> list[Item]:
+    out = list(items)
+    i = 0
+    while i < len(out):
+        cue = out[i].cue
+        if cue.duration >= needed_ms(cue.text, p):
+            i += 1
+            continue
+        merged = _merge(out, i, i + 1, p, lang, max_gap_ms, log)
+        if merged is None:
+            merged = _merge(out, i - 1, i, p, lang, max_gap_ms, log)
+        if merged is None:
+            i += 1
+        else:
+            i = merged
+    return out
+
+
+def _merge(
+    out: list[Item], a: int, b: int, p: Profile, lang: str, max_gap_ms: int, log: Log
+) -> int | None:
+    """Merge ``out[a]`` and ``out[b]`` in place when the result needs no more fixing;
+    return the merged index, or None."""
+    if a < 0 or b >= len(out):
+        return None
+    x, y = out[a].cue, out[b].cue
+    if y.start < x.start or y.start - x.end > max_gap_ms:
+        return None
+    if _starts_with_dash(x.text) or _starts_with_dash(y.text) or is_dialogue(y.text):
+        return None
+    text = break_lines(f"{x.text} {y.text}", p.max_chars_per_line, p.max_lines, lang)
+    if not fits(text, p) or tag_problem(text):
+        return None
+    start, end = x.start, max(x.end, y.end)
+    room = end
+    if b + 1 < len(out):
+        after = out[b + 1].cue
+        if after.start < start:
+            return None
+        room = max(end, after.start - p.min_gap_ms)
+    else:
+        room = max(end, start + p.max_duration_ms)
+    limit = start + p.max_duration_ms
+    if end > limit or min(room, limit) - start < needed_ms(text, p):
+        return None
+    merged = Cue(start, end, text)
+    log(
+        Change(
+            out[a].origin,
+            "merge",
+            f"merged with cue {out[b].origin}",
+            f"{span(x)} {x.text} | {span(y)} {y.text}",
+            f"{span(merged)} {text}",
+        )
+    )
+    out[a : b + 1] = [Item(out[a].origin, merged)]
+    return a

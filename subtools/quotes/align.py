@@ -1,0 +1,226 @@
+"""Word-level alignment of a quote against a caption stream.
+
+Speed comes from not aligning against the whole track: the quote's rarest
+words are looked up in the stream's index, each hit votes for the place where
+the quote would start, and only the best few places get a dynamic-programming
+alignment over a window a little wider than the quote. Work per quote is the
+hits of a few rare words plus ``len(quote) x window``, so a whole article
+costs time linear in the track length.
+
+The alignment is semi-global: the whole quote against any stretch of the
+window. Words inside the article's [brackets] may be dropped for free; caption
+words may be skipped for free where the article has an ellipsis.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .extract import QuotePart
+from .normalize import Unit, Word, canonical, tokenize, units_of
+from .stream import CaptionStream
+
+__all__ = ["Alignment", "Op", "Pattern", "align_quote", "build_pattern", "candidate_windows"]
+
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
+_AMBIGUOUS = frozenset({("'d", "had"), ("'d", "would"), ("'s", "is"), ("'s", "has"), ("'s", "us")})
+
+EDGE_BONUS = 1.5  # reward for matching the quote's first or last word
+SUB_EQUIVALENT = 0.2  # spelling/number/contraction variant: cheaper than any real change
+GAP_WINDOW = 120  # caption units an ellipsis may stand for
+MAX_CANDIDATES = 3
+MAX_ANCHORS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A quote as comparison units. Word offsets refer to the paragraph of ``word_part``."""
+
+    parts: tuple[QuotePart, ...]
+    words: tuple[Word, ...]
+    word_part: tuple[int, ...]
+    units: tuple[Unit, ...]
+    canons: tuple[str, ...]
+    optional: tuple[bool, ...]  # per unit: inside [brackets]
+    gaps: frozenset[int]  # unit i has an ellipsis before it
+
+    @property
+    def required(self) -> int:
+        return sum(1 for o in self.optional if not o)
+
+
+def build_pattern(parts: Sequence[QuotePart]) -> Pattern:
+    words: list[Word] = []
+    word_part: list[int] = []
+    units: list[Unit] = []
+    optional: list[bool] = []
+    gaps: set[int] = set()
+    for pi, part in enumerate(parts):
+        brackets = [
+            (m.start() + part.start, m.end() + part.start) for m in _BRACKETS.finditer(part.text)
+        ]
+        ellipses = sorted(m.start() + part.start for m in _ELLIPSIS.finditer(part.text))
+        for w in tokenize(part.text, offset=part.start):
+            while ellipses and ellipses[0] < w.start:
+                ellipses.pop(0)
+                if units:
+                    gaps.add(len(units))
+            inside = any(a <= w.start < b for a, b in brackets)
+            wi = len(words)
+            words.append(w)
+            word_part.append(pi)
+            for key in units_of(w.norm):
+                units.append(Unit(key, wi))
+                optional.append(inside)
+    return Pattern(
+        tuple(parts),
+        tuple(words),
+        tuple(word_part),
+        tuple(units),
+        tuple(canonical(u.key) for u in units),
+        tuple(optional),
+        frozenset(gaps),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    """One alignment step: quote unit ``q`` against stream unit ``c`` (either may be None).
+
+    ``free`` marks steps that cost nothing by the article's conventions: a
+    bracketed word left out, or caption words skipped at an ellipsis.
+    """
+
+    q: int | None
+    c: int | None
+    free: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    ops: tuple[Op, ...]
+    cost: float
+    score: float  # 1 - cost / required quote units, clipped to 0..1
+
+    @property
+    def stream_units(self) -> list[int]:
+        return [op.c for op in self.ops if op.c is not None]
+
+
+def candidate_windows(pattern: Pattern, stream: CaptionStream) -> list[tuple[int, int]]:
+    """Up to ``MAX_CANDIDATES`` stream windows ``[lo, hi)`` where the quote may be."""
+    m = len(pattern.units)
+    n = len(stream)
+    if not m or not n:
+        return []
+    seen: dict[str, int] = {}
+    for j, canon in enumerate(pattern.canons):
+        if not pattern.optional[j] and stream.frequency(canon) and canon not in seen:
+            seen[canon] = j
+    anchors = sorted(seen.items(), key=lambda kv: (stream.frequency(kv[0]), kv[1]))[:MAX_ANCHORS]
+    if not anchors:
+        return []
+    # Beyond the three rarest, a word far more frequent than the rarest one adds
+    # many hits and little evidence.
+    limit = max(32, 8 * stream.frequency(anchors[0][0]))
+    anchors = anchors[:3] + [a for a in anchors[3:] if stream.frequency(a[0]) <= limit]
+    # Each hit votes for the stream position where the quote would start; votes
+    # are pooled in buckets of ``slack`` units as bit masks of the anchors seen,
+    # so a place scores by how many different rare words agree on it.
+    slack = max(3, m // 3)
+    votes: dict[int, int] = defaultdict(int)
+    for bit, (canon, j) in enumerate(anchors):
+        for p in stream.index[canon]:
+            votes[(p - j) // slack] |= 1 << bit
+    scored = [((mask | votes.get(b + 1, 0)).bit_count(), -b) for b, mask in votes.items()]
+    windows: list[tuple[int, int]] = []
+    gaps = len(pattern.gaps) * GAP_WINDOW  # an ellipsis may hide this many units either side
+    for _, neg_b in heapq.nlargest(MAX_CANDIDATES, scored):
+        start = -neg_b * slack
+        windows.append((max(0, start - slack - gaps), min(n, start + 2 * slack + m + gaps)))
+    return windows
+
+
+def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> Alignment:
+    qk = [u.key for u in pattern.units]
+    qc = pattern.canons
+    opt = pattern.optional
+    gaps = pattern.gaps
+    ck = stream.keys[lo:hi]
+    cc = stream.canons[lo:hi]
+    m, w = len(qk), len(ck)
+    inf = float("inf")
+    # cost[i][j]: best cost of quote[:i] against a stretch ending at window[j].
+    prev = [0.0] * (w + 1)
+    back: list[bytearray] = [bytearray(w + 1)]  # 0 diag, 1 skip quote unit, 2 skip caption unit
+    for i in range(1, m + 1):
+        key, canon = qk[i - 1], qc[i - 1]
+        dcost = 0.0 if opt[i - 1] else 1.0
+        icost = 0.0 if i in gaps and i < m else 1.0
+        # Matching the quote's first or last word is rewarded, so that the
+        # alignment does not trade caption words the article left out for a
+        # cheaper substitution at the quote's edge.
+        bonus = EDGE_BONUS if i in (1, m) else 0.0
+        row = [inf] * (w + 1)
+        moves = bytearray(w + 1)
+        row[0] = prev[0] + dcost
+        moves[0] = 1
+        for j in range(1, w + 1):
+            c = ck[j - 1]
+            if c == key:
+                sub = -bonus
+            elif cc[j - 1] == canon or (key, c) in _AMBIGUOUS or (c, key) in _AMBIGUOUS:
+                sub = SUB_EQUIVALENT - bonus
+            else:
+                sub = 1.0
+            best, move = prev[j - 1] + sub, 0
+            t = prev[j] + dcost
+            if t < best:
+                best, move = t, 1
+            t = row[j - 1] + icost
+            if t < best:
+                best, move = t, 2
+            row[j] = best
+            moves[j] = move
+        prev = row
+        back.append(moves)
+    end = min(range(w + 1), key=lambda j: (prev[j], j))
+    cost = 0.0  # the real cost, without edge rewards
+    ops: list[Op] = []
+    i, j = m, end
+    while i > 0:
+        move = back[i][j] if j > 0 else 1
+        if move == 0:
+            c = ck[j - 1]
+            if c != qk[i - 1]:
+                same = cc[j - 1] == qc[i - 1] or (qk[i - 1], c) in _AMBIGUOUS
+                cost += SUB_EQUIVALENT if same or (c, qk[i - 1]) in _AMBIGUOUS else 1.0
+            ops.append(Op(i - 1, lo + j - 1))
+            i, j = i - 1, j - 1
+        elif move == 1:
+            cost += 0.0 if opt[i - 1] else 1.0
+            ops.append(Op(i - 1, None, opt[i - 1]))
+            i -= 1
+        else:
+            free = i in gaps and i < m
+            cost += 0.0 if free else 1.0
+            ops.append(Op(None, lo + j - 1, free))
+            j -= 1
+    ops.reverse()
+    required = max(1, pattern.required)
+    return Alignment(tuple(ops), cost, max(0.0, 1.0 - cost / required))
+
+
+def align_quote(pattern: Pattern, stream: CaptionStream) -> Alignment | None:
+    """The best alignment over the candidate windows, or None when no word of the quote occurs."""
+    best: Alignment | None = None
+    for lo, hi in candidate_windows(pattern, stream):
+        found = _align_window(pattern, stream, lo, hi)
+        if best is None or found.cost < best.cost:
+            best = found
+    return best

@@ -1,0 +1,209 @@
+"""Best-effort speaker attribution from the words around a quote.
+
+Patterns: ``"...," he said`` / ``"...," said Varga`` after a quote, and
+``Smart told Newsweek, "..."`` / ``He continued, "..."`` before it. Pronouns
+resolve to the last named speaker when there is one. A *named* speaker
+(capitalised name) is taken as someone other than the person in the video,
+unless a sentence that attributes a quote to them mentions the video. Unnamed
+speakers ("one soldier", "he", "their commander") are taken as the video's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .article import Paragraph
+from .extract import RawQuote
+from .normalize import word_set
+
+__all__ = ["SPEECH_VERBS", "Attribution", "attribute"]
+
+SPEECH_VERBS = word_set(
+    "say says said saying tell tells told telling add adds added adding continue "
+    "continues continued continuing ask asks asked asking explain explains explained "
+    "explaining write writes wrote state states stated note notes noted argue argues "
+    "argued insist insists insisted claim claims claimed warn warns warned recall recalls "
+    "recalled declare declares declared reply replies replied answer answers answered "
+    "urge urges urged announce announces announced complain complains complained shout "
+    "shouts shouted"
+)
+PRONOUNS = word_set("he she they i we it")
+_DETERMINERS = word_set("the a an one another their his her our its this that these those")
+_PREPOSITIONS = word_set("in on at from to of for with by near into across")
+_TITLES = word_set("dr. mr. mrs. ms. prof. gen. col. maj. capt. lt. sgt. jr. st.")
+_VIDEO = re.compile(r"\b(video|clip|footage|captions?|recording|vlog|stream)\b", re.I)
+_TOKEN = re.compile(r"[^\s,;:()\"“”«»—–]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str | None
+    other: bool  # attributed to someone other than the person in the video
+
+
+def _masked(text: str, quotes: Sequence[tuple[int, int]]) -> str:
+    """``text`` with quoted words blanked, so verbs inside quotes are not read as attribution."""
+    chars = list(text)
+    for a, b in quotes:
+        for k in range(a, min(b, len(chars))):
+            chars[k] = " "
+    return "".join(chars)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _subject(words: list[str]) -> tuple[str, bool] | None:
+    """(phrase, is_name) of the noun phrase ending ``words``."""
+    words = [w for w in words if w not in ("and", "then", "also", "later")]
+    if not words:
+        return None
+    last = words[-1].rstrip(".")
+    if last.lower() in PRONOUNS:
+        return last.lower(), False
+    run: list[str] = []
+    for w in reversed(words):
+        if _capitalised(w) or w.lower() in _TITLES:
+            run.insert(0, w)
+        else:
+            break
+    start = len(words) - len(run)
+    preceded_by_prep = start > 0 and words[start - 1].lower() in _PREPOSITIONS
+    if run and not preceded_by_prep and run[0].lower() not in _DETERMINERS:
+        titles = [k for k, w in enumerate(run) if w.lower() in _TITLES]
+        if titles:  # "Historian Dr. Elena Varga": the name starts at the title
+            run = run[titles[0] :]
+        return " ".join(run), True
+    phrase: list[str] = []
+    for w in reversed(words[-6:]):
+        phrase.insert(0, w)
+        if w.lower() in _DETERMINERS:
+            break
+    else:
+        phrase = words[-3:]
+    return " ".join(phrase), False
+
+
+_ABBREVIATION = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Jr|St)\.")
+_HIDDEN_DOT = "\u2024"  # stands in for the dot of "Dr." while splitting sentences
+
+
+def _clause_before(text: str) -> list[str]:
+    """Words after the last clause boundary of ``text``."""
+    tail = re.split(r"[.;:!?—–()\"“”«»]|,\s", _ABBREVIATION.sub(rf"\1{_HIDDEN_DOT}", text))[-1]
+    return [w.replace(_HIDDEN_DOT, ".") for w in _TOKEN.findall(tail)]
+
+
+def _sentence_start(text: str) -> str:
+    hidden = _ABBREVIATION.sub(rf"\1{_HIDDEN_DOT}", text)
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", hidden)[-1].replace(_HIDDEN_DOT, ".")
+
+
+def _from_after(after: str) -> tuple[str, bool] | None:
+    """``," he said`` / ``," said Varga`` / ``," the soldier says in the video``."""
+    m = re.match(r"[\s,.!?…—–]*([^.;:!?]*)", after)
+    if not m:
+        return None
+    words = _TOKEN.findall(m.group(1))[:8]
+    for k, w in enumerate(words):
+        if w.lower() == "according":  # "according to the captions" names a source, not a speaker
+            return None
+        if w.lower() in SPEECH_VERBS:
+            if k:
+                return _subject(words[:k])
+            rest = words[1:4]
+            run = []
+            for r in rest:
+                if _capitalised(r) or r.lower() in _TITLES:
+                    run.append(r)
+                else:
+                    break
+            return (" ".join(run), True) if run else None
+        if k >= 6:
+            break
+    return None
+
+
+def _from_before(before: str) -> tuple[str, bool] | None:
+    sentence = _sentence_start(before)
+    if not sentence.strip(" \"“«'‘") and before.strip():
+        # The quote opens a sentence: "The soldier says in the video. \"...\""
+        sentence = _sentence_start(before.rstrip(" \"“«'‘"))
+        if not re.search(r"[.:]\s*$", sentence):
+            return None
+    tokens = _TOKEN.findall(sentence)
+    verbs = [k for k, w in enumerate(tokens) if w.lower() in SPEECH_VERBS]
+    if not verbs:
+        return None
+    k = verbs[-1]
+    # Look only inside the clause that holds the verb.
+    prefix = " ".join(tokens[:k])
+    upto = sentence[: sentence.rfind(tokens[k])] if tokens[k] in sentence else prefix
+    found = _subject(_clause_before(upto))
+    if found is None:
+        # "Jason Smart—a political adviser—told": step over the appositive.
+        m = re.search(r"([—–,])[^—–,]*[—–,]\s*$", upto)
+        if m:
+            found = _subject(_clause_before(upto[: m.start()]))
+    if found is None and len(verbs) > 1:  # "He said ... and added:"
+        j = verbs[0]
+        found = _subject(_clause_before(sentence[: sentence.find(tokens[j])]))
+    if found is None:
+        first = tokens[0] if tokens else ""
+        if first.lower() in PRONOUNS:
+            found = (first.lower(), False)
+    return found
+
+
+def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> list[Attribution]:
+    by_par: dict[int, list[tuple[int, int]]] = {}
+    for q in quotes:
+        for p in q.parts:
+            by_par.setdefault(p.paragraph, []).append((p.start, p.end))
+    texts = {p.index: _masked(p.text, by_par.get(p.index, [])) for p in paragraphs}
+    named_other: str | None = None  # last named speaker, for pronouns
+    video_names: set[str] = set()
+    full_names: dict[str, str] = {}  # surname -> fullest name seen
+    last_speaker: dict[int, Attribution] = {}  # paragraph -> attribution of its last quote
+    out: list[Attribution] = []
+    headings = {p.index for p in paragraphs if p.heading}
+    for q in quotes:
+        first, last = q.parts[0], q.parts[-1]
+        if q.kind == "term" or first.paragraph in headings:
+            # A term is the article's wording about the video, and a headline
+            # is title case: neither has a speaker to find.
+            out.append(Attribution(None, False))
+            continue
+        after_text = texts[last.paragraph][last.end :]
+        before_text = texts[first.paragraph][: first.start]
+        found = _from_after(after_text) or _from_before(before_text)
+        sentence = _sentence_start(before_text) + after_text.split(". ")[0]
+        if found is None:
+            # Another quote earlier in the paragraph, or a quote opening the paragraph
+            # right after a quoted paragraph: the same speaker goes on.
+            prev = last_speaker.get(first.paragraph)
+            if prev is None and not before_text.strip(" \"“«'‘"):
+                prev = last_speaker.get(first.paragraph - 1)
+            result = prev or Attribution(None, False)
+        else:
+            phrase, is_name = found
+            if not is_name and phrase.lower() in PRONOUNS and named_other:
+                phrase, is_name = named_other, True
+            elif is_name:
+                # "Varga said" after "Dr. Elena Varga told": the fullest form seen.
+                surname = phrase.split()[-1]
+                if len(phrase.split()) >= len(full_names.get(surname, "").split()):
+                    full_names[surname] = phrase
+                phrase = named_other = full_names[surname]
+            if is_name and _VIDEO.search(sentence):
+                video_names.add(phrase.split()[-1])
+            elif not is_name:
+                named_other = None
+            other = is_name and phrase.split()[-1] not in video_names
+            result = Attribution(phrase, other)
+        out.append(result)
+        last_speaker[last.paragraph] = result
+    return out

@@ -1,0 +1,278 @@
+"""From an alignment to differences with a severity, and a verdict per quote.
+
+Minor: contractions (we'd / we had), articles and filler words, spelling
+variants (UK/US, hyphenation), a number written as words vs digits when it is
+the same number. Major: anything else, and always a changed negation, number,
+person (we / they) or name, however similar the strings look.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .align import Alignment, Op, Pattern
+from .normalize import NUMBER_WORDS, SCALE_WORDS, equivalent, number_value, word_set
+from .stream import CaptionStream
+
+__all__ = [
+    "CHANGED",
+    "EXACT",
+    "MINOR",
+    "MISSING",
+    "MISSING_BELOW",
+    "Difference",
+    "Verdict",
+    "block_severity",
+    "classify",
+]
+
+EXACT, MINOR, CHANGED, MISSING = "exact", "minor", "changed", "missing"
+MISSING_BELOW = 0.5  # score under which the best place is only a candidate
+
+FUNCTION_WORDS = word_set("a an the that and uh um er erm ah oh")
+# English, plus the Russian and Ukrainian ones so that a check of a Russian
+# article against Russian captions catches a lost "не" too.
+NEGATIONS = word_set(
+    "not no never nothing nobody none neither nor nowhere "
+    "не ни нет никогда ничего ничем никто никого никаких нельзя ні ніколи нічого ніхто"
+)
+_PERSONS = {
+    "1s": "i me my mine myself",
+    "1p": "we us our ours ourselves",
+    "2": "you your yours yourself yourselves",
+    "3s": "he him his himself she her hers herself it its itself",
+    "3p": "they them their theirs themselves",
+}
+PERSON_OF = {w: p for p, ws in _PERSONS.items() for w in ws.split()}
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    op: str  # "replace" | "insert" (only in captions) | "delete" (only in the article)
+    article: str
+    captions: str
+    severity: str  # "minor" | "major"
+    reason: (
+        str  # contraction, article, spelling, number format, negation, number, person, name, word
+    )
+    article_words: tuple[int, ...]  # pattern word indexes
+    caption_words: tuple[int, ...]  # stream word indexes
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    status: str
+    differences: tuple[Difference, ...]
+
+
+def _numbers(keys: list[str]) -> list[str]:
+    """Values of the numbers in ``keys``; runs of number words ("twenty one") form one number."""
+    values: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            total, current = 0, 0
+            for k in run:
+                if k in SCALE_WORDS:
+                    current = max(current, 1) * SCALE_WORDS[k]
+                    if SCALE_WORDS[k] >= 1000:
+                        total, current = total + current, 0
+                elif k != "and":
+                    current += NUMBER_WORDS[k]
+            values.append(str(total + current))
+            run.clear()
+
+    for k in keys:
+        if k in NUMBER_WORDS or k in SCALE_WORDS or (k == "and" and run):
+            run.append(k)
+            continue
+        flush()
+        value = number_value(k)
+        if value is not None:
+            values.append(value)
+    flush()
+    return values
+
+
+def block_severity(
+    article: list[str], captions: list[str], pairs: list[tuple[str, str]], capitalised: bool
+) -> tuple[str, str]:
+    """(severity, reason) of one run of differing units.
+
+    ``pairs`` are the substitutions the aligner made inside the run;
+    ``capitalised`` says whether a word of the run is a name on either side.
+    """
+    if Counter(k for k in article if k in NEGATIONS) != Counter(
+        k for k in captions if k in NEGATIONS
+    ):
+        return "major", "negation"
+    nums_a, nums_c = _numbers(article), _numbers(captions)
+    if sorted(nums_a) != sorted(nums_c):
+        return "major", "number"
+    if Counter(PERSON_OF[k] for k in article if k in PERSON_OF) != Counter(
+        PERSON_OF[k] for k in captions if k in PERSON_OF
+    ):
+        return "major", "person"
+    if len(article) == len(captions) and pairs and all(equivalent(a, c) for a, c in pairs):
+        if any(a.startswith("'") or c.startswith("'") for a, c in pairs) or any(
+            a == c for a, c in pairs
+        ):
+            return "minor", "contraction"
+        if nums_a:
+            return "minor", "number format"
+        return "minor", "spelling"
+    if article and captions and "".join(article) == "".join(captions):
+        return "minor", "spelling"  # front-line / frontline
+    if nums_a:
+        rest_a = [
+            k
+            for k in article
+            if k not in NUMBER_WORDS
+            and k not in SCALE_WORDS
+            and number_value(k) is None
+            and k != "and"
+        ]
+        rest_c = [
+            k
+            for k in captions
+            if k not in NUMBER_WORDS
+            and k not in SCALE_WORDS
+            and number_value(k) is None
+            and k != "and"
+        ]
+        if rest_a == rest_c:
+            return "minor", "number format"
+    content_a = [k for k in article if k not in FUNCTION_WORDS]
+    content_c = [k for k in captions if k not in FUNCTION_WORDS]
+    if content_a == content_c:
+        return "minor", "article"
+    if capitalised:
+        return "major", "name"
+    return "major", "word"
+
+
+def _blocks(ops: tuple[Op, ...], pattern: Pattern, stream: CaptionStream) -> list[list[Op]]:
+    """Runs of ops that are not clean matches; a word split into units stays in one run."""
+
+    def clean(op: Op) -> bool:
+        if op.q is None or op.c is None:
+            return op.free
+        qw, cw = pattern.units[op.q].word, stream.unit_word[op.c]
+        return (
+            pattern.units[op.q].key == stream.keys[op.c]
+            and pattern.words[qw].norm == stream.words[cw].norm
+        )
+
+    dirty = [not clean(op) for op in ops]
+    # A word whose units are partly dirty ("couldn't" vs "could") is dirty as a whole.
+    for _ in range(2):
+        bad_q = {
+            pattern.units[op.q].word
+            for op, d in zip(ops, dirty, strict=True)
+            if d and op.q is not None
+        }
+        bad_c = {
+            stream.unit_word[op.c]
+            for op, d in zip(ops, dirty, strict=True)
+            if d and op.c is not None
+        }
+        dirty = [
+            d
+            or (op.q is not None and pattern.units[op.q].word in bad_q)
+            or (op.c is not None and stream.unit_word[op.c] in bad_c)
+            for op, d in zip(ops, dirty, strict=True)
+        ]
+    blocks: list[list[Op]] = []
+    current: list[Op] = []
+    for op, d in zip(ops, dirty, strict=True):
+        if d:
+            current.append(op)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+_NAME = re.compile(r"^[A-ZА-ЯЁ]")
+
+
+def _is_name(pattern: Pattern, wi: int) -> bool:
+    """A capitalised word that does not start the quote or a sentence."""
+    w = pattern.words[wi]
+    if wi == 0 or not _NAME.match(w.text) or w.text in ("I", "I'm", "I've", "I'd", "I'll"):
+        return False
+    prev = pattern.words[wi - 1]
+    if pattern.word_part[wi] != pattern.word_part[wi - 1]:
+        return False
+    between = pattern.parts[pattern.word_part[wi]].text[
+        prev.end - pattern.parts[pattern.word_part[wi]].start : w.start
+        - pattern.parts[pattern.word_part[wi]].start
+    ]
+    return not re.search(r"[.!?…:]", between)
+
+
+def _article_text(pattern: Pattern, words: list[int]) -> str:
+    """The words as written (with their hyphens and punctuation) when they are contiguous."""
+    if not words:
+        return ""
+    first, last = words[0], words[-1]
+    part = pattern.word_part[first]
+    if last - first + 1 == len(words) and pattern.word_part[last] == part:
+        p = pattern.parts[part]
+        return p.text[pattern.words[first].start - p.start : pattern.words[last].end - p.start]
+    return " ".join(pattern.words[wi].text for wi in words)
+
+
+def _caption_text(stream: CaptionStream, words: list[int]) -> str:
+    if words and words[-1] - words[0] + 1 == len(words):
+        return stream.span_text(words[0], words[-1])
+    return " ".join(stream.words[wi].text for wi in words)
+
+
+def _difference(block: list[Op], pattern: Pattern, stream: CaptionStream) -> Difference:
+    qs = [op.q for op in block if op.q is not None and not (op.free and op.c is None)]
+    cs = [op.c for op in block if op.c is not None and not (op.free and op.q is None)]
+    a_keys = [pattern.units[q].key for q in qs]
+    c_keys = [stream.keys[c] for c in cs]
+    pairs = [
+        (pattern.units[op.q].key, stream.keys[op.c])
+        for op in block
+        if op.q is not None and op.c is not None
+    ]
+    a_words = sorted({pattern.units[q].word for q in qs})
+    c_words = sorted({stream.unit_word[c] for c in cs})
+    capitalised = any(_is_name(pattern, wi) for wi in a_words)
+    severity, reason = block_severity(a_keys, c_keys, pairs, capitalised)
+    op = "replace" if a_words and c_words else ("delete" if a_words else "insert")
+    return Difference(
+        op,
+        _article_text(pattern, a_words),
+        _caption_text(stream, c_words),
+        severity,
+        reason,
+        tuple(a_words),
+        tuple(c_words),
+    )
+
+
+def classify(
+    alignment: Alignment | None, pattern: Pattern, stream: CaptionStream, kind: str = "speech"
+) -> Verdict:
+    if alignment is None or alignment.score < MISSING_BELOW:
+        return Verdict(MISSING, ())
+    diffs = []
+    for block in _blocks(alignment.ops, pattern, stream):
+        d = _difference(block, pattern, stream)
+        if d.article_words or d.caption_words:
+            diffs.append(d)
+    if not diffs:
+        return Verdict(EXACT, ())
+    if any(d.severity == "major" for d in diffs):
+        # A scare-quoted term is a phrase: with a real change it is simply not there.
+        return Verdict(MISSING if kind == "term" else CHANGED, tuple(diffs))
+    return Verdict(MINOR, tuple(diffs))

@@ -1,0 +1,193 @@
+"""Words and comparison units for matching quotes against captions.
+
+A *word* is what a reader sees (``couldn't``, ``57th``), with its character
+offsets so reports can mark it in the original text. A *unit* is what the
+aligner compares: contractions are split (``couldn't`` -> ``could`` + ``not``)
+so that a dropped negation is one unit, not a different spelling of a word.
+Case, Unicode quote/apostrophe/dash variants and punctuation never matter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "NUMBER_WORDS",
+    "SCALE_WORDS",
+    "WORD_RE",
+    "Unit",
+    "Word",
+    "canonical",
+    "equivalent",
+    "normalize_word",
+    "number_value",
+    "tokenize",
+    "units_of",
+    "word_set",
+]
+
+# Digits first so that "1,000" and "57th" stay one word; letters joined by
+# apostrophes ("don't", "o'clock") are one word; hyphens split words.
+WORD_RE = re.compile(
+    r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![^\W_])|[^\W_]+(?:['’ʼ][^\W_]+)*",
+    re.UNICODE,
+)
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (easier to read and edit)."""
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word as written: ``text`` at ``[start, end)`` of its source string."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A comparison unit: ``key`` (lower-case, contractions expanded) of word ``word``."""
+
+    key: str
+    word: int
+
+
+def normalize_word(text: str) -> str:
+    """Lower-case NFKC form with ASCII apostrophes and without digit-group commas."""
+    norm = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).lower()
+    if norm[:1].isdigit():
+        norm = re.sub(r"(?<=\d),(?=\d{3})", "", norm)
+    return norm
+
+
+def tokenize(text: str, offset: int = 0) -> list[Word]:
+    """The words of ``text``; offsets are shifted by ``offset``."""
+    return [
+        Word(m.group(), normalize_word(m.group()), m.start() + offset, m.end() + offset)
+        for m in WORD_RE.finditer(text)
+    ]
+
+
+_NEG_IRREGULAR = {"can't": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
+_SUFFIX_KEYS = {"'re": "are", "'ve": "have", "'ll": "will", "'m": "am", "'d": "'d"}
+# Only after these words is "'s" a verb ("that's" = "that is"); elsewhere it is
+# a possessive and stays part of the word.
+_S_VERB_HOSTS = word_set("it that there here what who where how he she this")
+
+
+def units_of(norm: str) -> list[str]:
+    """Comparison keys of one normalised word."""
+    if norm == "cannot":
+        return ["can", "not"]
+    if norm in _NEG_IRREGULAR:
+        return [_NEG_IRREGULAR[norm], "not"]
+    if norm.endswith("n't") and len(norm) > 3:
+        return [norm[:-3], "not"]
+    if norm == "let's":
+        return ["let", "us"]
+    for suffix, key in _SUFFIX_KEYS.items():
+        if norm.endswith(suffix) and len(norm) > len(suffix):
+            return [norm[: -len(suffix)], key]
+    if norm.endswith("'s") and norm[:-2] in _S_VERB_HOSTS:
+        return [norm[:-2], "'s"]
+    return [norm]
+
+
+def _ordered(text: str) -> list[str]:
+    return text.split()
+
+
+_ONES = _ordered(
+    "zero one two three four five six seven eight nine "
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = _ordered("twenty thirty forty fifty sixty seventy eighty ninety")
+_ORD_ONES = _ordered(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+    "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+)
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_ONES)}
+NUMBER_WORDS.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+NUMBER_WORDS.update({w: i for i, w in enumerate(_ORD_ONES) if i})
+NUMBER_WORDS.update({w[:-1] + "ieth": 20 + 10 * i for i, w in enumerate(_TENS)})
+SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 10**9}
+SCALE_WORDS.update({w + "th": v for w, v in SCALE_WORDS.items()})
+
+# UK spellings whose US form is not produced by the suffix rules below.
+_SPELLING_TABLE = {
+    "grey": "gray",
+    "programme": "program",
+    "programmes": "programs",
+    "tyre": "tire",
+    "tyres": "tires",
+    "judgement": "judgment",
+    "ageing": "aging",
+    "sceptical": "skeptical",
+    "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers",
+    "aluminium": "aluminum",
+    "pyjamas": "pajamas",
+    "plough": "plow",
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "pretence": "pretense",
+    "okay": "ok",
+}
+# (pattern, replacement, minimum word length): the length guard keeps short
+# words that differ in meaning ("our"/"or", "filled"/"filed") apart.
+_SPELLING_RULES = (
+    (re.compile(r"our(s|ed|ing|ite|ites|able)?$"), r"or\1", 6),
+    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1", 6),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1", 6),
+    (re.compile(r"tre(s)?$"), r"ter\1", 5),
+    (re.compile(r"ogue(s)?$"), r"og\1", 7),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1", 8),
+)
+
+
+def number_value(key: str) -> str | None:
+    """The value of a one-word number (``12``, ``twelve``, ``57th``, ``2.5``), else None."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:st|nd|rd|th|s)?", key)
+    if m:
+        whole, _, frac = m.group(1).partition(".")
+        value = str(int(whole))
+        frac = frac.rstrip("0")
+        return f"{value}.{frac}" if frac else value
+    word = NUMBER_WORDS.get(key)
+    return None if word is None else str(word)
+
+
+def canonical(key: str) -> str:
+    """A spelling- and number-neutral form: equal forms are minor variants."""
+    value = number_value(key)
+    if value is not None:
+        return f"#{value}"
+    if key in _SPELLING_TABLE:
+        return _SPELLING_TABLE[key]
+    for pattern, repl, min_len in _SPELLING_RULES:
+        if len(key) >= min_len and pattern.search(key):
+            return pattern.sub(repl, key)
+    return key
+
+
+_AMBIGUOUS = {"'d": frozenset({"had", "would"}), "'s": frozenset({"is", "has", "us"})}
+
+
+def equivalent(a: str, b: str) -> bool:
+    """True when two keys differ only in spelling, number format or contraction."""
+    if a == b:
+        return True
+    if a in _AMBIGUOUS:
+        return b in _AMBIGUOUS[a]
+    if b in _AMBIGUOUS:
+        return a in _AMBIGUOUS[b]
+    return canonical(a) == canonical(b)

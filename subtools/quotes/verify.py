@@ -1,0 +1,120 @@
+"""Check every quote of an article against a caption track (pure: no I/O)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Track
+from .align import Alignment, Pattern, align_quote, build_pattern
+from .article import Paragraph
+from .attribution import attribute
+from .classify import MISSING, Difference, classify
+from .extract import extract_quotes
+from .results import UNCHECKED, CueSegment, Mark, Match, QuoteResult
+from .stream import CaptionStream, build_stream, plain_cue_text
+
+__all__ = ["unchecked_quotes", "verify_paragraphs"]
+
+
+def _match(
+    alignment: Alignment, stream: CaptionStream, diffs: Sequence[Difference], original: Track | None
+) -> Match | None:
+    units = alignment.stream_units
+    if not units:
+        return None
+    words = [stream.unit_word[u] for u in units]
+    first, last = min(words), max(words)
+    matched = {
+        stream.unit_word[op.c] for op in alignment.ops if op.c is not None and op.q is not None
+    }
+    kinds: dict[int, tuple[str, str]] = {}
+    for d in diffs:
+        note = f"article: {d.article or '(nothing)'} · {d.reason}"
+        for wi in d.caption_words:
+            kinds[wi] = ("major" if d.severity == "major" else "minor", note)
+    cue_lo, cue_hi = stream.word_cue[first], stream.word_cue[last]
+    segments = []
+    for ci in range(cue_lo, cue_hi + 1):
+        marks = []
+        for wi in range(first, last + 1):
+            if stream.word_cue[wi] != ci:
+                continue
+            w = stream.words[wi]
+            if wi in kinds:
+                marks.append(Mark(w.start, w.end, *kinds[wi]))
+            elif wi in matched:
+                marks.append(Mark(w.start, w.end, "match"))
+            else:
+                marks.append(Mark(w.start, w.end, "skipped", "left out by the article's …"))
+        cue = stream.track.cues[ci]
+        orig = plain_cue_text(original.cues[ci].text) if original is not None else None
+        segments.append(
+            CueSegment(ci + 1, cue.start, cue.end, stream.texts[ci], tuple(marks), orig)
+        )
+    return Match(tuple(segments), stream.span_text(first, last), alignment.score)
+
+
+def _article_marks(pattern: Pattern, diffs: Sequence[Difference]) -> tuple[tuple[int, Mark], ...]:
+    out = []
+    for d in diffs:
+        sev = "major" if d.severity == "major" else "minor"
+        note = f"captions: {d.captions or '(nothing)'} · {d.reason}"
+        for wi in d.article_words:
+            w = pattern.words[wi]
+            out.append(
+                (pattern.parts[pattern.word_part[wi]].paragraph, Mark(w.start, w.end, sev, note))
+            )
+    marked = {wi for d in diffs for wi in d.article_words}
+    editorial = {u.word for u, opt in zip(pattern.units, pattern.optional, strict=True) if opt}
+    for wi in sorted(editorial - marked):
+        w = pattern.words[wi]
+        note = "the article's [insertion]: not required in the captions"
+        paragraph = pattern.parts[pattern.word_part[wi]].paragraph
+        out.append((paragraph, Mark(w.start, w.end, "editorial", note)))
+    return tuple(out)
+
+
+def verify_paragraphs(
+    paragraphs: Sequence[Paragraph], track: Track, original: Track | None = None
+) -> tuple[QuoteResult, ...]:
+    """Results for every quote of ``paragraphs`` in ``track``.
+
+    ``original`` is the untranslated track when ``track`` is a translation
+    (same cues, same order), so reports can show the source text as well.
+    """
+    stream = build_stream(track)
+    raw = extract_quotes(paragraphs)
+    speakers = attribute(paragraphs, raw)
+    results = []
+    for n, (quote, who) in enumerate(zip(raw, speakers, strict=True), start=1):
+        pattern = build_pattern(quote.parts)
+        alignment = align_quote(pattern, stream)
+        verdict = classify(alignment, pattern, stream, quote.kind)
+        found = _match(alignment, stream, verdict.differences, original) if alignment else None
+        missing = verdict.status == MISSING
+        diffs = () if missing else verdict.differences
+        results.append(
+            QuoteResult(
+                id=n,
+                parts=quote.parts,
+                kind=quote.kind,
+                speaker=who.speaker,
+                other_speaker=who.other,
+                status=verdict.status,
+                match=None if missing else found,
+                candidate=found if missing else None,
+                differences=diffs,
+                article_marks=_article_marks(pattern, diffs),
+            )
+        )
+    return tuple(results)
+
+
+def unchecked_quotes(paragraphs: Sequence[Paragraph]) -> tuple[QuoteResult, ...]:
+    """The quotes, extracted and attributed but not compared (captions unreadable for us)."""
+    raw = extract_quotes(paragraphs)
+    speakers = attribute(paragraphs, raw)
+    return tuple(
+        QuoteResult(n, q.parts, q.kind, who.speaker, who.other, UNCHECKED, None, None, ())
+        for n, (q, who) in enumerate(zip(raw, speakers, strict=True), start=1)
+    )

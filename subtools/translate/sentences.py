@@ -1,0 +1,393 @@
+"""Sentence-aware translation layout: cues -> sentences -> cues.
+
+Captions cut sentences at arbitrary points, and a translation model given a
+fragment produces a fragment of nonsense. So the track is read as a stream of
+sentences (across cue boundaries and line breaks; a dialogue dash starts a new
+sentence), each sentence is translated whole, and its translation is spread
+back over the cues it came from in proportion to their share of the source, at
+word boundaries. Formatting spans and position tags go back on their cue.
+
+Pure functions over the model; no translation backend here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..linebreak import GLUE_WORDS, break_lines
+from ..model import Cue, Track
+from ..tags import TAG
+
+__all__ = [
+    "MAX_GAP_MS",
+    "MAX_SENTENCE_CHARS",
+    "CueLayout",
+    "Fragment",
+    "Piece",
+    "Plan",
+    "Sentence",
+    "Span",
+    "assemble",
+    "distribute",
+    "has_letters",
+    "plan_track",
+]
+
+# A pause this long between cues ends a sentence even without punctuation
+# (unpunctuated captions would otherwise merge into one endless "sentence").
+MAX_GAP_MS = 2000
+# Past this length a sentence is closed at the next cue boundary: models
+# degrade on very long inputs, and unpunctuated tracks need some limit.
+MAX_SENTENCE_CHARS = 400
+
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s|$)")
+_DASH = re.compile(r"^([-–—])\s*")
+_LEAD = re.compile(r"^[♪♫#*\s]+")
+_TRAIL = re.compile(r"[♪♫#*\s]+$")
+_CLOSE = re.compile(r"^</\s*([a-zA-Z][a-zA-Z0-9]*)\s*>$")
+_OPEN = re.compile(r"^<\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>$")
+_PUNCT_END = tuple(",;:.!?…—–-")
+
+
+def has_letters(text: str) -> bool:
+    return _LETTER.search(TAG.sub("", text)) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A formatting tag pair over part of a piece, as fractions of its text."""
+
+    open: str
+    close: str
+    start: float
+    end: float
+    whole: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One speaker turn of one cue: plain text to translate plus what to put back."""
+
+    cue: int
+    text: str
+    dash: str = ""
+    lead: str = ""
+    trail: str = ""
+    spans: tuple[Span, ...] = ()
+    verbatim: str | None = None  # kept as written (no letters to translate)
+
+
+@dataclass(frozen=True, slots=True)
+class CueLayout:
+    prefix: str  # ASS override / position tags such as {\an8}
+    pieces: tuple[int, ...]
+    skipped: bool  # nothing to translate: the cue is kept as it is
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    piece: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    fragments: tuple[Fragment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    track: Track
+    cues: tuple[CueLayout, ...]
+    pieces: tuple[Piece, ...]
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def skipped(self) -> tuple[int, ...]:
+        """0-based indices of cues kept untranslated (only tags, symbols, numbers)."""
+        return tuple(i for i, c in enumerate(self.cues) if c.skipped)
+
+    def sentence_cues(self, index: int) -> tuple[int, ...]:
+        """0-based cue indices that sentence ``index`` spans."""
+        return tuple(sorted({self.pieces[f.piece].cue for f in self.sentences[index].fragments}))
+
+
+def _parse_tags(text: str) -> tuple[str, str, list[tuple[str, str, int, int]]]:
+    """Return (ASS prefix, plain text, spans as (open, close, start, end) in plain)."""
+    prefix: list[str] = []
+    plain: list[str] = []
+    pos = 0
+    stack: list[tuple[str, str, int]] = []
+    spans: list[tuple[str, str, int, int]] = []
+    for m in TAG.finditer(text):
+        chunk = text[pos : m.start()]
+        plain.append(chunk)
+        pos = m.end()
+        at = sum(map(len, plain))
+        tag = m.group()
+        if tag.startswith("{"):
+            prefix.append(tag)
+            continue
+        closing = _CLOSE.match(tag)
+        if closing:
+            name = closing.group(1).lower()
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][1] == name:
+                    open_tag, _, start = stack.pop(k)
+                    spans.append((open_tag, tag, start, at))
+                    break
+            else:  # closes a span opened in an earlier cue: it covers the start
+                spans.append((f"<{name}>", tag, 0, at))
+            continue
+        opening = _OPEN.match(tag)
+        if opening and not opening.group(2):
+            stack.append((tag, opening.group(1).lower(), at))
+    plain.append(text[pos:])
+    flat = "".join(plain)
+    for open_tag, name, start in stack:  # unclosed: runs to the end of the cue
+        spans.append((open_tag, f"</{name}>", start, len(flat)))
+    return "".join(prefix), flat, spans
+
+
+def _turns(plain: str) -> list[tuple[int, int]]:
+    """Character ranges of speaker turns: a line starting with a dash opens one."""
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for line in plain.split("\n"):
+        end = pos + len(line)
+        if not ranges or _DASH.match(line.lstrip()):
+            ranges.append((pos, end))
+        else:
+            ranges[-1] = (ranges[-1][0], end)
+        pos = end + 1
+    return ranges
+
+
+def _piece(cue: int, plain: str, lo: int, hi: int, spans: list[tuple[str, str, int, int]]) -> Piece:
+    raw = plain[lo:hi]
+    body = raw.strip()
+    cs = lo + (len(raw) - len(raw.lstrip()))
+    dash = ""
+    m = _DASH.match(body)
+    if m:
+        dash = m.group(1) + (" " if m.end() > 1 else "")
+        body, cs = body[m.end() :], cs + m.end()
+    lead_m, trail_m = _LEAD.match(body), _TRAIL.search(body)
+    lead = lead_m.group() if lead_m else ""
+    trail = trail_m.group() if trail_m and trail_m.start() >= len(lead) else ""
+    core = body[len(lead) : len(body) - len(trail)]
+    if not has_letters(core):
+        return Piece(cue, "", verbatim=raw.strip())
+    cs += len(lead)
+    ce = cs + len(core)
+    kept: list[Span] = []
+    for open_tag, close_tag, s, e in spans:
+        s2, e2 = max(s, cs), min(e, ce)
+        if s2 >= e2:
+            continue
+        whole = s <= cs and e >= ce
+        kept.append(Span(open_tag, close_tag, (s2 - cs) / len(core), (e2 - cs) / len(core), whole))
+    text = " ".join(core.split())
+    return Piece(cue, text, dash, " ".join(lead.split()), " ".join(trail.split()), tuple(kept))
+
+
+def _split_piece(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, ends_sentence) parts of a piece's text."""
+    parts: list[tuple[int, int, bool]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start : m.end()].strip():
+            parts.append((start, m.end(), True))
+        start = m.end()
+        while start < len(text) and text[start] == " ":
+            start += 1
+    if start < len(text):
+        parts.append((start, len(text), False))
+    return parts
+
+
+def plan_track(track: Track) -> Plan:
+    """Cut ``track`` into pieces and sentences; nothing is translated here."""
+    layouts: list[CueLayout] = []
+    pieces: list[Piece] = []
+    sentences: list[Sentence] = []
+    current: list[Fragment] = []
+    prev_end: int | None = None
+
+    def close() -> None:
+        if current:
+            text = " ".join(pieces[f.piece].text[f.start : f.end].strip() for f in current)
+            sentences.append(Sentence(text, tuple(current)))
+            current.clear()
+
+    for ci, cue in enumerate(track.cues):
+        prefix, plain, spans = _parse_tags(cue.text)
+        own = [_piece(ci, plain, lo, hi, spans) for lo, hi in _turns(plain)]
+        if not any(p.verbatim is None for p in own):
+            layouts.append(CueLayout(prefix, (), True))
+            close()
+            continue
+        ids = []
+        for k, piece in enumerate(own):
+            ids.append(len(pieces))
+            pieces.append(piece)
+            if piece.verbatim is not None:
+                close()
+                continue
+            length = sum(f.end - f.start for f in current)
+            gap = cue.start - prev_end if prev_end is not None else 0
+            if piece.dash or (k == 0 and (gap > MAX_GAP_MS or length > MAX_SENTENCE_CHARS)):
+                close()
+            for s, e, ends in _split_piece(piece.text):
+                current.append(Fragment(ids[-1], s, e))
+                if ends:
+                    close()
+        layouts.append(CueLayout(prefix, tuple(ids), False))
+        prev_end = cue.end
+    close()
+    return Plan(track, tuple(layouts), tuple(pieces), tuple(sentences))
+
+
+def distribute(
+    translation: str, weights: Sequence[int], sources: Sequence[str] = (), lang: str = "en"
+) -> list[str]:
+    """Split ``translation`` at word boundaries into ``len(weights)`` parts.
+
+    Part sizes follow the weights (source characters per fragment); a break
+    after punctuation where the source fragment also ends in punctuation is
+    preferred, a break after an article or preposition is avoided. Parts are
+    empty only when there are fewer words than parts.
+    """
+    words = translation.split()
+    k, n = len(weights), len(words)
+    if k == 0:
+        return []
+    if k == 1:
+        return [" ".join(words)]
+    if n < k:  # too short to spread: the words go first, later cues show nothing
+        return words + [""] * (k - n)
+    total_w = sum(weights) or k
+    cum = [0]
+    for word in words:
+        cum.append(cum[-1] + len(word) + 1)
+    total_c = max(cum[-1] - 1, 1)
+    glue = GLUE_WORDS.get(lang, frozenset()) | GLUE_WORDS["en"]
+    targets: list[float] = []
+    acc = 0
+    for weight in weights[:-1]:
+        acc += weight
+        targets.append(acc / total_w)
+
+    def cost(j: int, b: int) -> float:
+        c = abs(min(cum[b], total_c) / total_c - targets[j])
+        if 0 < b < n:
+            prev = words[b - 1]
+            if (
+                j < len(sources)
+                and sources[j].rstrip().endswith(_PUNCT_END)
+                and prev.endswith(_PUNCT_END)
+            ):
+                c -= 0.12
+            if prev.lower().strip("\"'«(") in glue:
+                c += 0.15
+        return c
+
+    empty = 10.0
+    inf = float("inf")
+    # best[j][b]: cost of placing boundaries 0..j with boundary j at word index b.
+    best = [[inf] * (n + 1) for _ in range(k - 1)]
+    back = [[0] * (n + 1) for _ in range(k - 1)]
+    for b in range(n + 1):
+        best[0][b] = cost(0, b) + (empty if b == 0 else 0)
+    for j in range(1, k - 1):
+        for b in range(n + 1):
+            for a in range(b + 1):
+                c = best[j - 1][a] + cost(j, b) + (empty if a == b else 0)
+                if c < best[j][b]:
+                    best[j][b], back[j][b] = c, a
+    last, end = inf, 0
+    for b in range(n + 1):
+        c = best[k - 2][b] + (empty if b == n else 0)
+        if c < last:
+            last, end = c, b
+    cuts = [end]
+    for j in range(k - 2, 0, -1):
+        cuts.append(back[j][cuts[-1]])
+    cuts = [0, *reversed(cuts), n]
+    return [" ".join(words[cuts[i] : cuts[i + 1]]) for i in range(k)]
+
+
+def _apply_spans(text: str, spans: Sequence[Span]) -> str:
+    words = text.split()
+    if not words or not spans:
+        return text
+    n = len(words)
+    opens: list[list[str]] = [[] for _ in range(n)]
+    closes: list[list[str]] = [[] for _ in range(n)]
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.whole:
+            a, b = 0, n
+        else:
+            a = min(round(span.start * n), n - 1)
+            b = max(round(span.end * n), a + 1)
+        opens[a].append(span.open)
+        closes[b - 1].insert(0, span.close)
+    return " ".join("".join(opens[i]) + w + "".join(closes[i]) for i, w in enumerate(words))
+
+
+def assemble(
+    plan: Plan,
+    translations: Sequence[str],
+    lang: str = "en",
+    max_chars: int = 42,
+    max_lines: int = 2,
+) -> tuple[Track, tuple[int, ...]]:
+    """Put translated sentences back on the plan's cues.
+
+    Returns the new track (same cues, same timings) and the 0-based indices of
+    cues whose share of a too-short translation was empty: they show "…".
+    """
+    if len(translations) != len(plan.sentences):
+        raise ValueError("one translation per sentence is needed")
+    parts: list[list[str]] = [[] for _ in plan.pieces]
+    for sentence, translated in zip(plan.sentences, translations, strict=True):
+        frags = sentence.fragments
+        sources = [plan.pieces[f.piece].text[f.start : f.end] for f in frags]
+        split = distribute(translated, [len(s) for s in sources], sources, lang)
+        for frag, text in zip(frags, split, strict=True):
+            if text:
+                parts[frag.piece].append(text)
+    cues: list[Cue] = []
+    filled: list[int] = []
+    for ci, (cue, layout) in enumerate(zip(plan.track.cues, plan.cues, strict=True)):
+        if layout.skipped:
+            cues.append(cue)
+            continue
+        turns: list[str] = []
+        dialogue = False
+        for pid in layout.pieces:
+            piece = plan.pieces[pid]
+            if piece.verbatim is not None:
+                turns.append(piece.verbatim)
+                continue
+            text = " ".join(parts[pid])
+            if not text:
+                text = "…"
+                filled.append(ci)
+            text = _apply_spans(text, piece.spans)
+            text = " ".join(x for x in (piece.lead, text, piece.trail) if x)
+            dialogue = dialogue or bool(piece.dash)
+            turns.append(piece.dash + text)
+        if dialogue:
+            body = "\n".join(turns)
+        elif len(" ".join(turns).split()) < 2:  # one long word (CJK, a URL): nothing to break
+            body = " ".join(" ".join(turns).split())
+        else:
+            body = break_lines(" ".join(turns), max_chars=max_chars, max_lines=max_lines, lang=lang)
+        cues.append(cue.with_text(layout.prefix + body))
+    return plan.track.with_cues(cues), tuple(sorted(set(filled)))

@@ -1,0 +1,119 @@
+"""``subtools run``: a job over a batch of files, in parallel, one broken file included."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cli import app
+from subtools.timecode import format_srt
+from subtools.usecases.job import run_job
+from subtools.usecases.jobspec import load_job
+
+runner = CliRunner()
+LINES = [
+    "We appealed to the commandant.",
+    "They told us they could not help.",
+    "That is why we are recording this video.",
+    "We ask you to return us to our base.",
+]
+
+
+def make_track(i: int) -> str:
+    cues = []
+    for n in range(4):
+        start = 1000 + n * 4000
+        text = LINES[(i + n) % 4]
+        if i % 10 == 3 and n == 1:
+            # A line over 42 characters: an error that fix repairs by re-breaking.
+            text = "They told us that they could not help us in any way at all."
+        if i % 10 == 7 and n == 2:
+            start -= 1100  # overlaps the previous cue by 100 ms: fixed by trimming
+        cues.append(f"{n + 1}\n{format_srt(start)} --> {format_srt(start + 3000)}\n{text}\n")
+    return "\n".join(cues)
+
+
+def make_batch(tmp_path: Path, fix: bool = True) -> Path:
+    folder = tmp_path / "tracks"
+    folder.mkdir()
+    for i in range(50):
+        (folder / f"track{i:02d}.srt").write_text(make_track(i), encoding="utf-8")
+    # One broken file: a bad timestamp on line 6.
+    (folder / "track25.srt").write_text(make_track(25).replace("00:00:05,000", "00:00:0x,000"))
+    job = tmp_path / "job.toml"
+    job.write_text(
+        f'[inputs]\ncaptions = "tracks"\n[check]\nprofile = "netflix-en"\n'
+        f'fix = {str(fix).lower()}\n[output]\nfolder = "out"\n'
+    )
+    return job
+
+
+def test_batch_of_50_with_one_broken_file(tmp_path: Path) -> None:
+    job = make_batch(tmp_path)
+    report = run_job(load_job(job), jobs=2)
+    assert report.counts() == {"files": 50, "ok": 49, "problems": 0, "error": 1}
+    assert report.exit_code == 1
+    broken = [f for f in report.files if f.status == "error"]
+    assert [(Path(f.file).name, f.error) for f in broken] == [
+        (
+            "track25.srt",
+            f"read: {tmp_path / 'tracks' / 'track25.srt'}:6: bad timing line "
+            "('00:00:0x,000 --> 00:00:08,000')",
+        )
+    ]
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert summary["summary"] == {"files": 50, "ok": 49, "problems": 0, "error": 1}
+    assert [Path(f["file"]).name for f in summary["files"]] == [
+        f"track{i:02d}.srt" for i in range(50)
+    ]
+    fixed = {
+        Path(f["file"]).name: f["steps"][1]["summary"] for f in summary["files"] if f["steps"][1:]
+    }
+    assert (
+        fixed["track03.srt"] == "netflix-en: 1 errors before, 1 fixes, 0 errors left for a person"
+    )
+    assert (
+        fixed["track17.srt"] == "netflix-en: 1 errors before, 1 fixes, 0 errors left for a person"
+    )
+    assert (
+        fixed["track00.srt"] == "netflix-en: 0 errors before, 0 fixes, 0 errors left for a person"
+    )
+    assert (tmp_path / "out" / "track03" / "track03.fixed.srt").exists()
+
+
+def test_batch_without_fix_reports_problems(tmp_path: Path) -> None:
+    job = make_batch(tmp_path, fix=False)
+    result = runner.invoke(app, ["run", str(job), "--jobs", "2", "--json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["summary"] == {"files": 50, "ok": 39, "problems": 10, "error": 1}
+    statuses = {Path(f["file"]).name: f["status"] for f in data["files"]}
+    assert sorted(n for n, s in statuses.items() if s == "problems") == sorted(
+        f"track{i:02d}.srt" for i in range(50) if i % 10 in (3, 7)
+    )
+
+
+def test_run_human_output_and_single_file(tmp_path: Path) -> None:
+    (tmp_path / "a.srt").write_text(make_track(0), encoding="utf-8")
+    job = tmp_path / "job.toml"
+    job.write_text('[inputs]\ncaptions = "a.srt"\n[check]\nfix = false\n')
+    result = runner.invoke(app, ["run", str(job)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"ok       {tmp_path / 'a.srt'}",
+        "           read: 4 cues, utf-8, language en, 15.0 s",
+        "           check: netflix-en: 0 errors, 0 warnings",
+        f"1 files: 1 ok, 0 with problems, 0 failed; summary in {tmp_path / 'out' / 'summary.json'}",
+    ]
+
+
+def test_run_bad_job_file(tmp_path: Path) -> None:
+    job = tmp_path / "job.toml"
+    job.write_text("[inputs]\n")
+    result = runner.invoke(app, ["run", str(job)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {job}: [inputs] captions is required\n",
+    )
