@@ -239,3 +239,20 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "Usage: " in result.stdout
+
+
+def test_clip_a_quote_of_the_sample_article(video: Path, samples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "quote3.mp4"
+    article, captions = samples / "article.txt", samples / "captions.en.srt"
+    result = runner.invoke(app, ["clip", str(video), str(captions), "-o", str(out), "--quote",
+                                 "3", "--article", str(article), "--json", *FAST])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["start"], data["end"], data["cues"]) == (0.5, 6.0, 2)
+    missing = runner.invoke(app, ["clip", str(video), str(captions), "-o", str(out), "--quote",
+                                  "12", "--article", str(article)])  # fmt: skip
+    assert missing.exit_code == 2
+    assert missing.stderr == (
+        f"error: {article}: quote 12 was not found in the captions (status: missing); "
+        "there is nothing to clip; run `subtools quotes` to see what was found\n"
+    )

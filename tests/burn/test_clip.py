@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import types
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -173,62 +171,43 @@ def test_clip_starting_after_the_video_is_an_error(
     assert list(tmp_path.iterdir()) == [captions]
 
 
-# --- quote spans ------------------------------------------------------------
-# The quotes use-case is built on another branch; until it is merged these tests
-# register a stand-in module with the report shape it documents (status, a match
-# with start_ms/end_ms and cues), so the adapter's rules are checked either way.
+# --- quote spans (the real quote check on the bundled samples) ------------------
 
 
-@dataclass(frozen=True)
-class _Match:
-    start_ms: int
-    end_ms: int
-    cues: tuple[int, ...]
+def test_quote_span_of_a_found_quote(samples: Path) -> None:
+    # quote 3: "We, the mobilized men of the 57th Battalion, are appealing to the
+    # defense minister," = cues 1-2 of the English captions
+    assert quote_span(samples / "article.txt", samples / "captions.en.srt", 3) == (1000, 7500)
 
 
-@dataclass(frozen=True)
-class _Quote:
-    id: int
-    status: str
-    match: _Match | None
-
-
-@dataclass(frozen=True)
-class _Report:
-    quotes: tuple[_Quote, ...]
-
-
-@pytest.fixture
-def stand_in_quotes(monkeypatch: pytest.MonkeyPatch) -> None:
-    module = types.ModuleType("subtools.usecases.quotes")
-    report = _Report((_Quote(1, "exact", _Match(3000, 4500, (2,))), _Quote(2, "missing", None)))
-    module.verify_quotes = lambda article, captions: report  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "subtools.usecases.quotes", module)
-    import subtools.usecases as package
-
-    monkeypatch.setattr(package, "quotes", module, raising=False)
-
-
-@pytest.mark.usefixtures("stand_in_quotes")
-def test_quote_span_of_a_found_quote(captions: Path, tmp_path: Path) -> None:
-    assert quote_span(tmp_path / "article.txt", captions, 1) == (3000, 4500)
-
-
-@pytest.mark.usefixtures("stand_in_quotes")
-def test_quote_span_of_a_missing_quote_says_so(captions: Path, tmp_path: Path) -> None:
+def test_quote_span_of_a_missing_quote_says_so(samples: Path) -> None:
+    article = samples / "article.txt"
     with pytest.raises(InputError) as err:
-        quote_span(tmp_path / "article.txt", captions, 2)
+        quote_span(article, samples / "captions.en.srt", 12)
     assert str(err.value) == (
-        f"{tmp_path / 'article.txt'}: quote 2 was not found in the captions (status: missing); "
+        f"{article}: quote 12 was not found in the captions (status: missing); "
         "there is nothing to clip; run `subtools quotes` to see what was found"
     )
-    with pytest.raises(InputError, match="there is no quote 3: the article has 2 quote"):
-        quote_span(tmp_path / "article.txt", captions, 3)
+    with pytest.raises(InputError, match="there is no quote 99: the article has 13 quote"):
+        quote_span(article, samples / "captions.en.srt", 99)
 
 
 def test_quote_span_without_the_quotes_use_case(
-    monkeypatch: pytest.MonkeyPatch, captions: Path, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, samples: Path
 ) -> None:
     monkeypatch.setitem(sys.modules, "subtools.usecases.quotes", None)  # import fails
     with pytest.raises(DependencyError, match=r"quote lookup needs subtools\.usecases\.quotes"):
-        quote_span(tmp_path / "article.txt", captions, 1)
+        quote_span(samples / "article.txt", samples / "captions.en.srt", 1)
+
+
+def test_clip_of_a_quote(tools: Toolchain, video: Path, samples: Path, tmp_path: Path) -> None:
+    start, end = quote_span(samples / "article.txt", samples / "captions.en.srt", 3)
+    out = tmp_path / "quote3.mp4"
+    # 480 ms keeps the cut on a frame boundary (25 fps) so frames compare 1:1
+    result = clip_file(video, samples / "captions.en.srt", out, start_ms=start, end_ms=end,
+                       pad_ms=480, options=OPTS)  # fmt: skip
+    assert (result.start_ms, result.end_ms, result.cues) == (520, 6000, 2)  # video is 6 s
+    # cue 1 starts at 1.0 s of the source = 0.48 s of the clip
+    assert changes(frame(tools, video, 0.72), frame(tools, out, 0.2)).count == 0
+    shown = changes(frame(tools, video, 1.32), frame(tools, out, 0.8))
+    assert shown.count > 150 and shown.within_rows(H * 3 // 4, H - 1)
