@@ -155,6 +155,7 @@ def _format12(data: bytes, sub: int) -> frozenset[int]:
     chars: set[int] = set()
     for i in range(groups):
         start, end, glyph = struct.unpack(">III", data[sub + 16 + 12 * i : sub + 28 + 12 * i])
+        end = min(end, 0x10FFFF)  # a corrupt group must not ask for billions of code points
         first = start if glyph else start + 1  # glyph 0 is .notdef: not a real glyph
         chars.update(range(first, end + 1))
     return frozenset(chars)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import imageio_ffmpeg
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from subtools.burn import ffmpeg as ff
 from subtools.burn.ffmpeg import EncodeJob, MediaInfo, Toolchain
@@ -220,3 +222,27 @@ def test_cover_art_is_not_a_video_stream() -> None:
     report = (GOLDEN / "ffmpeg5-cover-art.txt").read_text(encoding="utf-8")
     with pytest.raises(InputError, match="no video stream in this file"):
         ff.parse_input_report(report, Path("cover.m4a"))
+
+
+_FRAGMENTS = st.one_of(
+    st.text(max_size=40),
+    st.builds("  Duration: {:02d}:{:02d}:{:05.2f}, start: 0.0".format,
+              st.integers(0, 99), st.integers(0, 59), st.floats(0, 59.99)),
+    st.builds("  Stream #0:{}: Video: {}, yuv420p, {}x{}, {} fps{}".format,
+              st.integers(0, 3), st.sampled_from(["h264", "mjpeg", "png"]),
+              st.integers(0, 99999), st.integers(0, 99999), st.integers(0, 120),
+              st.sampled_from(["", " (attached pic)"])),
+    st.builds("  Stream #0:{}: Audio: {}, 44100 Hz".format,
+              st.integers(0, 3), st.sampled_from(["aac", "opus"])),
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=8), st.sampled_from(["", "Input #0, mov,mp4, from 'x':"]))
+def test_any_report_gives_media_info_or_an_input_error(lines: list[str], head: str) -> None:
+    try:
+        info = ff.parse_input_report("\n".join([head, *lines]), Path("x.mp4"))
+    except InputError:
+        return
+    assert head
+    assert info.duration > 0

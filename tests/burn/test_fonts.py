@@ -7,6 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from subtools.burn import sfnt
 from subtools.burn.fonts import (
@@ -192,3 +194,26 @@ def test_unknown_symbols_only_warn(font_dir: Path) -> None:
 def test_preferred_order_puts_a_fonts_dir_first(font_dir: Path) -> None:
     faces = discover_fonts([font_dir], system=False)
     assert choose_font(faces, "Привет", preferred=("DejaVu Serif",)).family == "DejaVu Serif"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400), st.sampled_from([b"\x00\x01\x00\x00", b"OTTO", b"ttcf", b""]))
+def test_any_bytes_give_a_font_or_a_font_format_error(
+    tmp_path_factory: pytest.TempPathFactory, body: bytes, tag: bytes
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "x.ttf"
+    path.write_bytes(tag + body)
+    try:
+        face = read_font(path)
+    except FontFormatError:
+        return
+    assert face.path == str(path)
+
+
+def test_a_real_font_cut_short_is_a_font_format_error(tmp_path: Path) -> None:
+    data = (DEJAVU / "DejaVuSans.ttf").read_bytes()
+    for size in (12, 200, 5000, len(data) // 2):
+        cut = tmp_path / f"cut{size}.ttf"
+        cut.write_bytes(data[:size])
+        with pytest.raises(FontFormatError):
+            read_font(cut)
