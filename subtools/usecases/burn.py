@@ -1,0 +1,452 @@
+"""``burn``, ``clip`` and ``doctor``: captions into the picture, quote clips, setup check.
+
+Every run probes the video, reads the captions with subtools' own reader (any
+encoding, SRT/VTT/JSON), picks a font that has the caption letters, writes the
+captions and links the font files into a private temporary folder (so no user
+file name ever reaches the filter graph unescaped), then encodes to a temporary
+file that replaces the output only when ffmpeg succeeded and drew the text.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..burn import ffmpeg as ff
+from ..burn.clip import Span, clip_captions, clip_span
+from ..burn.filters import Style
+from ..burn.fonts import FontChoice, choose_font, covering_families, discover_fonts
+from ..burn.render import (
+    FontWatch,
+    audio_copyable,
+    even_crop,
+    pick_font,
+    video_filter,
+    workdir,
+)
+from ..errors import DependencyError, InputError, InternalError
+from ..io import atomic_output, read_track, refuse_same_path
+from ..model import Track
+from ..timecode import format_seconds
+
+__all__ = [
+    "PRESETS",
+    "BurnOptions",
+    "BurnResult",
+    "ClipResult",
+    "DoctorReport",
+    "burn_file",
+    "clip_file",
+    "doctor",
+    "make_test_video",
+    "quote_span",
+]
+
+# fmt: off
+PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower",
+           "veryslow")
+VIDEO_EXTENSIONS = (".mp4", ".m4v", ".mov", ".mkv")
+# ISO 639-1 -> 639-2 for a soft track's language tag (the languages captions come in here).
+_ISO639_2 = {"en": "eng", "ru": "rus", "uk": "ukr", "de": "deu", "fr": "fra", "es": "spa",
+             "it": "ita", "pl": "pol", "be": "bel", "kk": "kaz"}
+# fmt: on
+
+Progress = ff.Progress
+Log = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BurnOptions:
+    font: str | None = None
+    fonts_dir: Path | None = None
+    style: Style = field(default_factory=Style)
+    crf: int = 20
+    preset: str = "veryfast"
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.crf <= 51:
+            raise InputError("crf must be 0 (lossless) to 51 (worst)", value=self.crf)
+        if self.preset not in PRESETS:
+            raise InputError(
+                "unknown x264 preset", value=self.preset, hint="use one of: " + ", ".join(PRESETS)
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class BurnResult:
+    output: str
+    video: str
+    captions: str
+    start_ms: int  # span of the source video that was encoded
+    end_ms: int
+    duration_ms: int  # of the written file, as probed
+    cues: int  # captions shown in the output
+    font: str | None  # None for soft captions
+    font_face: str | None  # the face libass reported using (PostScript name)
+    ffmpeg: str
+    seconds: float  # wall time of the encode
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "output": self.output,
+            "video": self.video,
+            "captions": self.captions,
+            "start": self.start_ms / 1000,
+            "end": self.end_ms / 1000,
+            "duration": self.duration_ms / 1000,
+            "cues": self.cues,
+            "font": self.font,
+            "font_face": self.font_face,
+            "ffmpeg": self.ffmpeg,
+            "seconds": round(self.seconds, 3),
+            "warnings": list(self.warnings),
+        }
+
+
+ClipResult = BurnResult  # a clip is a burn of a span; the names read better at call sites
+
+
+@dataclass(frozen=True, slots=True)
+class _Inputs:
+    tools: ff.Toolchain
+    media: ff.MediaInfo
+    track: Track
+    warnings: tuple[str, ...]
+
+
+def _check_paths(video: Path, captions: Path, output: Path) -> None:
+    refuse_same_path(video, output)
+    refuse_same_path(captions, output)
+    if output.suffix.lower() not in VIDEO_EXTENSIONS:
+        raise InputError(
+            "output must be a video file",
+            path=output,
+            value=output.suffix or "(no extension)",
+            hint="use one of: " + ", ".join(VIDEO_EXTENSIONS),
+        )
+
+
+def _load(video: Path, captions: Path, encoding: str | None, whole: bool = True) -> _Inputs:
+    tools = ff.find_toolchain()
+    media = ff.probe(tools, video)
+    result = read_track(captions, encoding=encoding)
+    track = result.track.sorted()
+    if not track.cues:
+        raise InputError("no captions in this file", path=captions)
+    warnings = [str(n) for n in result.notices]
+    if not media.has_audio:
+        warnings.append(f"{video}: the video has no audio stream; the output is silent")
+    late = [c for c in track.cues if c.end > media.duration]
+    if late and whole:  # a clip uses a span: cues past the video do not concern it
+        unseen = sum(1 for c in late if c.start >= media.duration)
+        cut = len(late) - unseen
+        warnings.append(
+            f"captions run to {format_seconds(track.end)} but the video ends at "
+            f"{format_seconds(media.duration)}: {unseen} cue(s) will not be shown"
+            + (f", {cut} cut short" if cut else "")
+        )
+    return _Inputs(tools, media, track, tuple(warnings))
+
+
+def _finish(
+    inputs: _Inputs,
+    job: ff.EncodeJob,
+    video: Path,
+    captions: Path,
+    output: Path,
+    span: Span,
+    cues: int,
+    font: FontChoice | None,
+    warnings: list[str],
+    progress: Progress | None,
+    log: Log | None,
+) -> BurnResult:
+    started = time.perf_counter()
+    watch = FontWatch(log)
+    with atomic_output(output) as tmp:
+        job = replace(job, output=tmp)
+        ff.encode(inputs.tools, job, total_ms=span.duration, progress=progress, log=watch)
+        if font is not None:
+            warnings.extend(watch.verdict(font))  # raising here keeps the old output
+        written = ff.probe(inputs.tools, tmp).duration
+    elapsed = time.perf_counter() - started
+    face = watch.face
+    return BurnResult(
+        str(output),
+        str(video),
+        str(captions),
+        span.start,
+        span.end,
+        written,
+        cues,
+        None if font is None else font.family,
+        face,
+        inputs.tools.ffmpeg,
+        elapsed,
+        tuple(warnings),
+    )
+
+
+def burn_file(
+    video: str | os.PathLike[str],
+    captions: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    options: BurnOptions | None = None,
+    *,
+    encoding: str | None = None,
+    progress: Progress | None = None,
+    log: Log | None = None,
+) -> BurnResult:
+    """Burn ``captions`` into the whole of ``video``; audio is copied when it fits OUTPUT."""
+    options = options or BurnOptions()
+    video, captions, output = Path(video), Path(captions), Path(output)
+    _check_paths(video, captions, output)
+    inputs = _load(video, captions, encoding)
+    font = pick_font(inputs.track, options.font, options.fonts_dir)
+    warnings = list(inputs.warnings)
+    copy_audio = inputs.media.has_audio and audio_copyable(inputs.media, output)
+    if inputs.media.has_audio and not copy_audio:
+        warnings.append(
+            f"audio re-encoded to AAC: {output.suffix} cannot hold {inputs.media.audio_codec}"
+        )
+    span = Span(0, inputs.media.duration)
+    shown = sum(1 for c in inputs.track.cues if c.start < span.end)
+    with workdir(inputs.track, font) as (srt, fonts):
+        job = ff.EncodeJob(
+            source=video,
+            output=output,
+            video_filter=video_filter(options.style, font, inputs.media, srt, fonts),
+            audio=inputs.media.has_audio,
+            copy_audio=copy_audio,
+            crf=options.crf,
+            preset=options.preset,
+        )
+        return _finish(
+            inputs, job, video, captions, output, span, shown, font, warnings, progress, log
+        )
+
+
+def clip_file(
+    video: str | os.PathLike[str],
+    captions: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    start_ms: int,
+    end_ms: int,
+    pad_ms: int = 500,
+    soft: bool = False,
+    options: BurnOptions | None = None,
+    encoding: str | None = None,
+    progress: Progress | None = None,
+    log: Log | None = None,
+) -> ClipResult:
+    """Cut ``[start - pad, end + pad)`` with captions re-based to it, burned or as a track.
+
+    The captions are those shown during ``[start, end)``; the padding shows picture only.
+
+    The seek happens before decoding (``-ss`` on the input), so the cost follows
+    the clip's length, not its position; audio is re-encoded for an exact cut.
+    """
+    options = options or BurnOptions()
+    video, captions, output = Path(video), Path(captions), Path(output)
+    _check_paths(video, captions, output)
+    inputs = _load(video, captions, encoding, whole=False)
+    span = clip_span(start_ms, end_ms, pad_ms, inputs.media.duration)
+    warnings = list(inputs.warnings)
+    if span.clamped_end and end_ms > inputs.media.duration:
+        warnings.append(
+            f"the clip end {format_seconds(end_ms)} is past the end of the video; "
+            f"the clip stops at {format_seconds(inputs.media.duration)}"
+        )
+    track = clip_captions(inputs.track, start_ms, end_ms, span)
+    if not track.cues:
+        warnings.append("no caption is shown during the clip")
+    # An empty caption file makes libass fail; with nothing to show, just cut.
+    font = None if soft or not track.cues else pick_font(track, options.font, options.fonts_dir)
+    with workdir(track, font) as (srt, fonts):
+        job = ff.EncodeJob(
+            source=video,
+            output=output,
+            video_filter=even_crop(inputs.media),
+            seek_ms=span.start,
+            duration_ms=span.duration,
+            audio=inputs.media.has_audio,
+            copy_audio=False,
+            crf=options.crf,
+            preset=options.preset,
+        )
+        if font is not None:
+            vf = video_filter(options.style, font, inputs.media, srt, fonts)
+            job = replace(job, video_filter=vf)
+        elif track.cues:
+            job = replace(job, **_soft_track(inputs.track, srt, output))
+        return _finish(
+            inputs, job, video, captions, output, span, len(track), font, warnings, progress, log
+        )
+
+
+def _soft_track(track: Track, srt: Path, output: Path) -> dict[str, Any]:
+    # The language tag comes from the whole file: a clip's few words are too little text.
+    language = track.language
+    if language is None:
+        from ..lang import detect_language
+
+        language = detect_language(track.text)
+    codec = "srt" if output.suffix.lower() == ".mkv" else "mov_text"
+    return {
+        "soft_captions": srt,
+        "caption_codec": codec,
+        "caption_language": _ISO639_2.get(language or ""),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class DoctorReport:
+    ffmpeg: str | None
+    origin: str | None  # SUBTOOLS_FFMPEG, PATH or imageio-ffmpeg
+    version: str | None
+    ffprobe: str | None
+    libass: bool
+    cyrillic_fonts: tuple[str, ...]
+    default_font: str | None  # what burn picks for Latin + Cyrillic captions
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ffmpeg": self.ffmpeg,
+            "origin": self.origin,
+            "version": self.version,
+            "ffprobe": self.ffprobe,
+            "libass": self.libass,
+            "cyrillic_fonts": list(self.cyrillic_fonts),
+            "default_font": self.default_font,
+            "problems": list(self.problems),
+            "ok": self.ok,
+        }
+
+
+def doctor(fonts_dir: str | os.PathLike[str] | None = None) -> DoctorReport:
+    """Which ffmpeg burn would use, whether it has libass, and which fonts draw Cyrillic."""
+    problems: list[str] = []
+    tools: ff.Toolchain | None
+    try:
+        tools = ff.find_toolchain()
+    except DependencyError as exc:
+        tools, problems = None, [str(exc)]
+    libass, ver = False, None
+    if tools is not None:
+        ver = ff.version(tools)
+        libass = "subtitles" in ff.filters(tools)
+        if not libass:
+            problems.append(f"{tools.ffmpeg} has no 'subtitles' filter (built without libass)")
+    faces = discover_fonts([Path(fonts_dir)] if fonts_dir else [])
+    cyrillic = covering_families(faces)
+    default = None
+    try:
+        default = choose_font(faces, "Latin Кириллица").family
+    except DependencyError as exc:
+        problems.append(str(exc))
+    return DoctorReport(
+        tools.ffmpeg if tools else None,
+        tools.origin if tools else None,
+        ver,
+        tools.ffprobe if tools else None,
+        libass,
+        tuple(cyrillic),
+        default,
+        tuple(problems),
+    )
+
+
+def quote_span(
+    article: str | os.PathLike[str], captions: str | os.PathLike[str], n: int
+) -> tuple[int, int]:
+    """The caption span (ms) of quote ``n`` (its 1-based id) as the quote check found it.
+
+    Adapter over the quotes use-case (``subtools.usecases.quotes.verify_quotes``),
+    imported lazily: a quote's span is its match's ``start_ms``/``end_ms`` (or
+    ``start``/``end`` in ms or seconds); a quote without a match is an error.
+    """
+    try:
+        quotes_usecase = importlib.import_module("subtools.usecases.quotes")
+    except ImportError:
+        raise DependencyError(
+            "quote lookup needs subtools.usecases.quotes, which this build does not have",
+            hint="use --start/--end instead",
+        ) from None
+    report = quotes_usecase.verify_quotes(article, captions)
+    quotes = list(report.quotes)
+    quote = next((q for q in quotes if getattr(q, "id", None) == n), None)
+    if quote is None:
+        raise InputError(
+            f"there is no quote {n}: the article has {len(quotes)} quote(s)", path=article
+        )
+    status = str(getattr(quote, "status", "unknown"))
+    found = getattr(quote, "match", quote)
+    start = getattr(found, "start_ms", None) if found is not None else None
+    end = getattr(found, "end_ms", None) if found is not None else None
+    if start is None and found is not None:
+        start, end = _as_ms(getattr(found, "start", None)), _as_ms(getattr(found, "end", None))
+    if start is None or end is None or status in ("missing", "unchecked"):
+        raise InputError(
+            f"quote {n} was not found in the captions (status: {status}); there is nothing to clip",
+            path=article,
+            hint="run `subtools quotes` to see what was found",
+        )
+    return int(start), int(end)
+
+
+def _as_ms(value: object) -> int | None:
+    # Times come as int ms or float seconds; None when the quote has no place.
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return round(value * 1000)
+    raise InternalError("quote span is not a time", value=str(value))
+
+
+def make_test_video(
+    path: str | os.PathLike[str],
+    duration_s: float,
+    size: str = "640x360",
+    *,
+    rate: int = 25,
+    audio: bool = True,
+    crf: int = 18,
+    preset: str = "ultrafast",
+    keyint: int | None = None,
+) -> Path:
+    """A synthetic video (ffmpeg's testsrc2 card and a 440 Hz tone) for tests and the demo."""
+    match = re.fullmatch(r"(\d+)x(\d+)", size)
+    if not match or int(match.group(1)) % 2 or int(match.group(2)) % 2:
+        raise InputError("size must be WIDTHxHEIGHT with even numbers", value=size)
+    if duration_s <= 0:
+        raise InputError("duration must be positive", value=duration_s)
+    target = Path(path)
+    with atomic_output(target) as tmp:
+        ff.synthesize(
+            ff.find_toolchain(),
+            tmp,
+            round(duration_s * 1000),
+            width=int(match.group(1)),
+            height=int(match.group(2)),
+            rate=rate,
+            audio=audio,
+            crf=crf,
+            preset=preset,
+            keyint=keyint,
+        )
+    return target
