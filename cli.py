@@ -388,7 +388,8 @@ def run(
 
 # --- translate commands ---
 models_app = typer.Typer(
-    name="models", help="Translation models (argostranslate packages): list, install, remove.",
+    name="models",
+    help="Translation models (argostranslate packages): list, install, remove.",
     no_args_is_help=True,
 )
 app.add_typer(models_app, name="models")
@@ -424,8 +425,15 @@ def translate(
     from subtools.usecases.translate import translate_file
 
     result = translate_file(
-        source, output, to_lang=to_lang, from_lang=from_lang, model=model, glossary=glossary,
-        bilingual=bilingual, quiet=quiet or as_json, encoding=encoding,
+        source,
+        output,
+        to_lang=to_lang,
+        from_lang=from_lang,
+        model=model,
+        glossary=glossary,
+        bilingual=bilingual,
+        quiet=quiet or as_json,
+        encoding=encoding,
     )
     if as_json:
         print_json(result.to_dict())
@@ -448,8 +456,9 @@ def translate(
         typer.echo(f"translation too short to reach cues {cues}: they show '…'", err=True)
     for miss in result.glossary_misses:
         cues = ", ".join(map(str, miss.cues))
-        typer.echo(f"glossary miss: {miss.source!r} -> {miss.target!r} not in cues {cues}",
-                   err=True)
+        typer.echo(
+            f"glossary miss: {miss.source!r} -> {miss.target!r} not in cues {cues}", err=True
+        )
     if result.glossary_misses:  # the output is written; the check found problems
         raise typer.Exit(EXIT_PROBLEMS)
 

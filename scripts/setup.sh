@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # ffmpeg gives ffprobe (imageio-ffmpeg from PyPI is the fallback binary), DejaVu
-# covers Latin and Cyrillic for burned captions, chromium renders the HTML
+# (core, and extra for the Condensed/Oblique faces the font tests use) covers
+# Latin and Cyrillic for burned captions, fontconfig lists fonts, chromium renders the HTML
 # report in the browser tests.
-APT_PACKAGES=(ffmpeg fonts-dejavu-core chromium)
+APT_PACKAGES=(ffmpeg fonts-dejavu-core fonts-dejavu-extra fontconfig chromium)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -148,11 +148,42 @@ def test_help_does_not_import_heavy_modules() -> None:
     assert out.stdout.splitlines()[-1] == "HEAVY []"
 
 
-def test_demo_writes_its_outputs(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["demo", "--out", str(tmp_path / "demo")])
+@pytest.mark.slow
+def test_demo_runs_the_whole_job(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    result = runner.invoke(app, ["demo", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "demo" / "captions.en.vtt").exists()
-    assert f"All outputs are in {tmp_path / 'demo'}/" in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        "ok [translator] read: 15 cues, utf-8, language ru, 53.0 s",
+        "ok [translator] translate: 15 cues, 12 sentences, ru -> en with "
+        "ru_en-subtools-test-fixture (TRANSLATED BY THE SUBTOOLS TEST FIXTURE MODEL, "
+        "NOT A REAL TRANSLATION)",
+    ]
+    assert (
+        "!! [editor] quotes: 13 quotes: 9 exact, 1 minor, 1 changed, 2 missing; 1 need attention"
+        in lines
+    )
+    assert (
+        "ok [editor] clip: quote 4: 7.0 s clip from 8.0 s, 2 captions burned in (DejaVu Sans)"
+        in lines
+    )
+    assert "NOTE: no real ru->en model is installed" in result.stdout
+    assert lines[-1] == f"All outputs are in {out}/"
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == [
+        "quotes/captions.fixed.en.srt",
+        "quotes/quote4.mp4",
+        "quotes/quote4.png",
+        "quotes/quotes.html",
+        "quotes/quotes.json",
+        "sample-video.mp4",
+        "translation/captions.draft.en.srt",
+        "translation/captions.draft.fixed.en.srt",
+        "translation/captions.draft.ru-en.srt",
+    ]
+    draft = (out / "translation" / "captions.draft.ru-en.srt").read_text(encoding="utf-8")
+    assert draft.startswith("1\n00:00:01,000 --> 00:00:04,200\nМы, мобилизованные\n")
 
 
 def test_samples_exist() -> None:

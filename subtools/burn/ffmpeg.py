@@ -34,6 +34,7 @@ __all__ = [
     "parse_input_report",
     "probe",
     "run",
+    "snapshot",
     "synthesize",
     "version",
 ]
@@ -100,6 +101,29 @@ def _capture(args: Sequence[str], timeout: float = 60) -> subprocess.CompletedPr
         )
     except OSError as exc:
         raise DependencyError(f"cannot run {args[0]}: {exc.strerror}", path=args[0]) from None
+
+
+def snapshot(tools: Toolchain, video: Path, picture: Path, at_ms: int) -> None:
+    """Write the frame shown at ``at_ms`` as a picture (format by ``picture``'s extension)."""
+    args = [
+        tools.ffmpeg,
+        "-v",
+        "error",
+        "-y",
+        "-ss",
+        f"{at_ms / 1000:.3f}",
+        "-i",
+        _url(video),
+        "-frames:v",
+        "1",
+        "-update",
+        "1",
+        _url(picture),
+    ]
+    done = _capture(args)
+    if done.returncode != 0 or not picture.exists() or picture.stat().st_size == 0:
+        tail = "\n".join(done.stderr.strip().splitlines()[-TAIL_LINES:])
+        raise ExternalToolError(f"ffmpeg could not take a frame: {tail}", path=video, value=at_ms)
 
 
 def version(tools: Toolchain) -> str:

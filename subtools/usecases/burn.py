@@ -9,7 +9,6 @@ file that replaces the output only when ffmpeg succeeded and drew the text.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import time
@@ -30,7 +29,7 @@ from ..burn.render import (
     video_filter,
     workdir,
 )
-from ..errors import DependencyError, InputError, InternalError
+from ..errors import DependencyError, InputError
 from ..io import atomic_output, read_track, refuse_same_path
 from ..model import Track
 from ..timecode import format_seconds
@@ -46,6 +45,7 @@ __all__ = [
     "doctor",
     "make_test_video",
     "quote_span",
+    "save_frame",
 ]
 
 # fmt: off
@@ -372,50 +372,34 @@ def doctor(fonts_dir: str | os.PathLike[str] | None = None) -> DoctorReport:
 def quote_span(
     article: str | os.PathLike[str], captions: str | os.PathLike[str], n: int
 ) -> tuple[int, int]:
-    """The caption span (ms) of quote ``n`` (its 1-based id) as the quote check found it.
+    """The caption span (ms) of quote ``n`` (its 1-based id) as the quote check found it."""
+    from .quotes import verify_quotes
 
-    Adapter over the quotes use-case (``subtools.usecases.quotes.verify_quotes``),
-    imported lazily: a quote's span is its match's ``start_ms``/``end_ms`` (or
-    ``start``/``end`` in ms or seconds); a quote without a match is an error.
-    """
-    try:
-        quotes_usecase = importlib.import_module("subtools.usecases.quotes")
-    except ImportError:
-        raise DependencyError(
-            "quote lookup needs subtools.usecases.quotes, which this build does not have",
-            hint="use --start/--end instead",
-        ) from None
-    report = quotes_usecase.verify_quotes(article, captions)
-    quotes = list(report.quotes)
-    quote = next((q for q in quotes if getattr(q, "id", None) == n), None)
+    report = verify_quotes(article, captions)
+    quote = next((q for q in report.quotes if q.id == n), None)
     if quote is None:
         raise InputError(
-            f"there is no quote {n}: the article has {len(quotes)} quote(s)", path=article
+            f"there is no quote {n}: the article has {len(report.quotes)} quote(s)", path=article
         )
-    status = str(getattr(quote, "status", "unknown"))
-    found = getattr(quote, "match", quote)
-    start = getattr(found, "start_ms", None) if found is not None else None
-    end = getattr(found, "end_ms", None) if found is not None else None
-    if start is None and found is not None:
-        start, end = _as_ms(getattr(found, "start", None)), _as_ms(getattr(found, "end", None))
-    if start is None or end is None or status in ("missing", "unchecked"):
+    if quote.match is None:
         raise InputError(
-            f"quote {n} was not found in the captions (status: {status}); there is nothing to clip",
+            f"quote {n} was not found in the captions (status: {quote.status}); "
+            "there is nothing to clip",
             path=article,
             hint="run `subtools quotes` to see what was found",
         )
-    return int(start), int(end)
+    return quote.match.start_ms, quote.match.end_ms
 
 
-def _as_ms(value: object) -> int | None:
-    # Times come as int ms or float seconds; None when the quote has no place.
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return round(value * 1000)
-    raise InternalError("quote span is not a time", value=str(value))
+def save_frame(
+    video: str | os.PathLike[str], picture: str | os.PathLike[str], *, at_ms: int
+) -> Path:
+    """Save the frame of ``video`` at ``at_ms`` as a PNG/JPEG, atomically."""
+    source, target = Path(video), Path(picture)
+    refuse_same_path(source, target)
+    with atomic_output(target) as tmp:
+        ff.snapshot(ff.find_toolchain(), source, tmp, at_ms)
+    return target
 
 
 def make_test_video(

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .convert import describe
 from .job import FileResult, StepResult, process_file
 from .jobspec import CheckSpec, ClipSpec, JobSpec, QuotesSpec, TranslateSpec
 
@@ -49,18 +48,6 @@ def run_demo(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = progress or (lambda _name, _step: None)
-    for name in ("captions.ru.srt", "captions.en.srt"):
-        info = describe(samples / name)
-        report(
-            "samples",
-            StepResult(
-                f"read {name}",
-                True,
-                f"{info.cues} cues, {info.encoding}, language {info.language}, "
-                f"{(info.end_ms - info.start_ms) / 1000:.1f} s",
-            ),
-        )
-
     fixture = not real_model_installed("ru", "en")
     translator_job = JobSpec(
         captions=(samples / "captions.ru.srt",),

@@ -123,3 +123,20 @@ def quotes_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Pa
         tuple(map(str, outputs)),
         {"summary": s, "failures": [q.id for q in report.failures]},
     ), path
+
+
+def clip_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Path]:
+    """Burn the passage of quote N into a clip, and save one frame of it as a picture."""
+    from .burn import clip_file, quote_span, save_frame
+
+    assert spec.clip is not None and spec.video is not None and spec.article is not None
+    start, end = quote_span(spec.article, path, spec.clip.quote)
+    out = folder / f"quote{spec.clip.quote}.mp4"
+    result = clip_file(spec.video, path, out, start_ms=start, end_ms=end, pad_ms=spec.clip.pad_ms)
+    picture = folder / f"quote{spec.clip.quote}.png"
+    save_frame(out, picture, at_ms=spec.clip.pad_ms + 1000)
+    summary = (
+        f"quote {spec.clip.quote}: {(result.end_ms - result.start_ms) / 1000:.1f} s clip "
+        f"from {start / 1000:.1f} s, {result.cues} captions burned in ({result.font})"
+    )
+    return StepResult("clip", True, summary, (str(out), str(picture)), result.to_dict()), path

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from hypothesis import strategies as st
 
 from subtools.burn.clip import Span, clip_captions, clip_span, rebase
 from subtools.burn.ffmpeg import Toolchain
-from subtools.errors import DependencyError, InputError
+from subtools.errors import InputError
 from subtools.model import Cue, Track
 from subtools.usecases.burn import BurnOptions, clip_file, quote_span
 
@@ -190,14 +189,6 @@ def test_quote_span_of_a_missing_quote_says_so(samples: Path) -> None:
     )
     with pytest.raises(InputError, match="there is no quote 99: the article has 13 quote"):
         quote_span(article, samples / "captions.en.srt", 99)
-
-
-def test_quote_span_without_the_quotes_use_case(
-    monkeypatch: pytest.MonkeyPatch, samples: Path
-) -> None:
-    monkeypatch.setitem(sys.modules, "subtools.usecases.quotes", None)  # import fails
-    with pytest.raises(DependencyError, match=r"quote lookup needs subtools\.usecases\.quotes"):
-        quote_span(samples / "article.txt", samples / "captions.en.srt", 1)
 
 
 def test_clip_of_a_quote(tools: Toolchain, video: Path, samples: Path, tmp_path: Path) -> None:
