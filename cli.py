@@ -333,6 +333,8 @@ def demo(
     def show(job: str, step: Any) -> None:
         mark = "ok" if step.ok else "!!"
         typer.echo(f"{mark} [{job}] {step.name}: {step.summary}")
+        if step.name == "quotes" and step.detail is not None:
+            _print_quote_table(step.detail)
         for o in step.outputs:
             typer.echo(f"       -> {o}")
 

@@ -178,11 +178,11 @@ def test_demo_runs_the_whole_job(tmp_path: Path) -> None:
         "quotes/quotes.html",
         "quotes/quotes.json",
         "sample-video.mp4",
-        "translation/captions.draft.en.srt",
-        "translation/captions.draft.fixed.en.srt",
-        "translation/captions.draft.ru-en.srt",
+        "translation/captions.fixture-draft.en.srt",
+        "translation/captions.fixture-draft.fixed.en.srt",
+        "translation/captions.fixture-draft.ru-en.srt",
     ]
-    draft = (out / "translation" / "captions.draft.ru-en.srt").read_text(encoding="utf-8")
+    draft = (out / "translation" / "captions.fixture-draft.ru-en.srt").read_text(encoding="utf-8")
     assert draft.startswith("1\n00:00:01,000 --> 00:00:04,200\nМы, мобилизованные\n")
 
 

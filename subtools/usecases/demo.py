@@ -47,6 +47,7 @@ def run_demo(
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    samples = _short(samples)
     report = progress or (lambda _name, _step: None)
     fixture = not real_model_installed("ru", "en")
     translator_job = JobSpec(
@@ -76,6 +77,12 @@ def run_demo(
             report(label, StepResult("error", False, result.error))
         results.append(result)
     return DemoResult(str(out), tuple(results), fixture)
+
+
+def _short(path: Path) -> Path:
+    """``samples`` relative to the working folder when it is below it: reports read better."""
+    relative = Path(os.path.relpath(path))
+    return path if relative.parts[:1] == ("..",) else relative
 
 
 def _sample_video(out: Path) -> Path:

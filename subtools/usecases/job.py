@@ -28,6 +28,9 @@ class StepResult:
     summary: str
     outputs: tuple[str, ...] = ()
     data: dict[str, Any] = field(default_factory=dict)
+    # The use-case's own result (e.g. the QuoteReport), for callers that present
+    # it; not part of the summary JSON.
+    detail: Any = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -36,9 +36,14 @@ def translate_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult,
     result = translate_file(
         path, out, to_lang=t.to, from_lang=t.source, model=t.model, glossary=t.glossary
     )
+    if result.model.is_test_fixture:
+        # Say it in the file name too: the draft was made by the test fixture model.
+        out = out.replace(out.with_name(out.name.replace(".draft.", ".fixture-draft.")))
     outputs = [str(out)]
     if t.bilingual:
-        both = folder / f"{_stem(path)}.draft.{result.source_language}-{t.to}.srt"
+        both = out.with_name(
+            out.name.replace(f".{t.to}.srt", f".{result.source_language}-{t.to}.srt")
+        )
         write_bilingual(result, both)
         outputs.append(str(both))
     summary = (
@@ -116,13 +121,8 @@ def quotes_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Pa
     if report.language_mismatch:
         summary = report.language_mismatch.message
     ok = not report.failures and report.language_mismatch is None
-    return StepResult(
-        "quotes",
-        ok,
-        summary,
-        tuple(map(str, outputs)),
-        {"summary": s, "failures": [q.id for q in report.failures]},
-    ), path
+    data = {"summary": s, "failures": [q.id for q in report.failures]}
+    return StepResult("quotes", ok, summary, tuple(map(str, outputs)), data, report), path
 
 
 def clip_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Path]:

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Regenerate the README's pictures from the project's own outputs: the demo's
+# HTML quote report (rendered by headless Chromium) and a frame of its burned
+# quote clip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/subtools demo --out demo-output >/dev/null
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+  --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
+  --user-data-dir="$profile" --window-size=1280,1650 \
+  --screenshot="$PWD/docs/quotes-report.png" "file://$PWD/demo-output/quotes/quotes.html" 2>/dev/null
+cp demo-output/quotes/quote4.png docs/burn-frame.png
+ls -l docs/quotes-report.png docs/burn-frame.png
