@@ -201,6 +201,9 @@ def _probe_json(ffprobe: str, path: Path) -> MediaInfo:
     return _media(path, fmt.get("format_name", ""), duration, video, audio)
 
 
+_TEXT_FORMATS = frozenset({"tty", "srt", "webvtt", "ass", "subviewer", "microdvd", "sami"})
+
+
 def _media(
     path: Path,
     fmt_name: str,
@@ -212,6 +215,9 @@ def _media(
         raise InputError("no video stream in this file", path=path)
     if fmt_name.endswith("_pipe") or fmt_name.startswith("image2") or duration is None:
         raise InputError("a still image, not a video", path=path)
+    if fmt_name in _TEXT_FORMATS:
+        # ffmpeg renders text files as "ANSI art" video: a text file is never the video.
+        raise InputError("a text file, not a video", path=path, value=fmt_name)
     ms = round(float(duration) * 1000)
     if ms <= 0:
         raise InputError("the video has no duration", path=path)

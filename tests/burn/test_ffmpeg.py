@@ -86,6 +86,8 @@ def odd_media(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("odd")
     text = folder / "text.mp4"
     text.write_text("not a video\n" * 100)
+    article = folder / "article.txt"  # ffmpeg's tty demuxer would show it as a video
+    article.write_text("He said they were sent to the front line.\n" * 20)
     audio, still = folder / "tone.m4a", folder / "still.png"
     subprocess.run(
         [STATIC, "-v", "error", "-f", "lavfi", "-i", "sine=duration=1", str(audio)], check=True
@@ -105,7 +107,7 @@ def odd_media(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ],
         check=True,
     )
-    return {"text": text, "audio": audio, "still": still, "folder": folder}
+    return {"text": text, "article": article, "audio": audio, "still": still, "folder": folder}
 
 
 @pytest.mark.parametrize("ffprobe", [True, False], ids=["ffprobe", "ffmpeg-only"])
@@ -113,6 +115,7 @@ def odd_media(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     ("kind", "message"),
     [
         ("text", "not a video file: ffmpeg cannot read it"),
+        ("article", r"a text file, not a video \('tty'\)"),
         ("audio", "no video stream in this file"),
         ("still", "a still image, not a video"),
         ("folder", "is a folder, not a video file"),
