@@ -176,14 +176,10 @@ def write_srt(cues: Iterable[Cue]) -> str:
     import pysrt
 
     out = io.StringIO()
+    time = pysrt.SubRipTime
     items = pysrt.SubRipFile(
         [
-            pysrt.SubRipItem(
-                n,
-                pysrt.SubRipTime.from_ordinal(c.start),
-                pysrt.SubRipTime.from_ordinal(c.end),
-                c.text,
-            )
+            pysrt.SubRipItem(n, time(milliseconds=c.start), time(milliseconds=c.end), c.text)
             for n, c in enumerate(cues, 1)
         ]
     )
