@@ -136,11 +136,23 @@ def _score(data: bytes, name: str) -> float:
             continue
         mixed = len(high) < len(word)
         if name == "gb18030":
-            score += sum(1.5 if "\u4e00" <= ch <= "\u9fff" else -1 for ch in high)
+            # One CJK character takes two bytes, where a Cyrillic or accented
+            # letter takes one: score per byte, or a short Russian word wins as Chinese.
+            score += sum(1 if "\u4e00" <= ch <= "\u9fff" else -1 for ch in high)
         elif name in _CYRILLIC and mixed:
             score -= 2 * len(high)
         elif name not in _CYRILLIC and not mixed and len(high) >= 3:
             score -= len(high)
         else:
-            score += sum(1 if ch in common else -0.5 if ch.isupper() else -0.2 for ch in high)
+            score += sum(
+                _letter_score(word, i, ch, common) for i, ch in enumerate(word) if ch >= "\x80"
+            )
     return score
+
+
+def _letter_score(word: str, i: int, ch: str, common: str) -> float:
+    """A capital is plausible first in a word or in an all-capitals word; a capital
+    after a small letter is what a wrong code page (koi8-r <-> cp1251) makes."""
+    if ch.isupper() and (i == 0 or word.isupper()):
+        ch = ch.lower()
+    return 1 if ch in common else -0.5 if ch.isupper() else -0.2

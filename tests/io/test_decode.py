@@ -71,3 +71,28 @@ def test_binary_data_is_refused() -> None:
     with pytest.raises(InputError) as err:
         decode_bytes(bytes(range(256)) * 4, path="clip.mp4")
     assert str(err.value) == "clip.mp4: binary data, not a subtitle file ('1024 bytes')"
+
+
+SHORT_CUE = "1\n00:00:01,000 --> 00:00:02,000\n{}\n"
+
+
+@pytest.mark.parametrize(
+    ("word", "codec"),
+    [
+        ("Да.", "cp1251"),
+        ("Ну да", "cp1251"),
+        ("Он", "cp1251"),
+        ("Эй!", "cp1251"),
+        ("Да, да.", "koi8-r"),
+        ("Мы", "koi8-r"),
+        ("Ёж", "koi8-r"),
+        ("Ça va", "cp1252"),
+        ("Über", "cp1252"),
+        ("Źle", "cp1250"),
+    ],
+)
+def test_a_short_capitalised_cue_keeps_its_code_page(word: str, codec: str) -> None:
+    # A capital first in a word is normal text; and two bytes are one CJK
+    # character in gb18030 but two letters here: "Он" was read as Chinese.
+    out = decode_bytes(SHORT_CUE.format(word).encode(codec))
+    assert (out.text, out.encoding) == (SHORT_CUE.format(word), codec)
