@@ -97,6 +97,24 @@ def test_existing_output_is_untouched_when_a_run_fails(tmp_path: Path) -> None:
     assert result.stderr == f"error: {tmp_path / 'empty.srt'}: empty file\n"
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("empty.vtt", "WEBVTT\n\nNOTE no cues yet\n"), ("empty.json", '{"cues": []}')],
+)
+def test_a_file_without_cues_is_refused_in_every_format(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    # It used to convert into an empty .srt that subtools itself cannot read back.
+    src = tmp_path / name
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.srt"
+    result = runner.invoke(app, ["convert", str(src), str(out)])
+    assert (result.exit_code, result.stderr) == (2, f"error: {src}: no subtitle cues found\n")
+    assert not out.exists()
+    info = runner.invoke(app, ["info", str(src)])
+    assert (info.exit_code, info.stderr) == (2, f"error: {src}: no subtitle cues found\n")
+
+
 def test_unknown_output_type_fails_before_reading(tmp_path: Path, samples: Path) -> None:
     result = runner.invoke(
         app, ["convert", str(samples / "captions.en.srt"), str(tmp_path / "x.docx")]

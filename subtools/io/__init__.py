@@ -111,6 +111,8 @@ def parse_bytes(
     if "\x00" in text:
         raise InputError("binary data, not a subtitle file", path=source)
     track, notices = parse_text(text, fmt, source)
+    if not track.cues:  # SRT says so while scanning; WebVTT and JSON may hold none
+        raise InputError("no subtitle cues found", path=source)
     if fmt == "json":
         track = _json_track(text, track)
     return ReadResult(track, decoded, tuple(notices), fmt)

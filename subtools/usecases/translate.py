@@ -218,8 +218,6 @@ def translate_file(
     format_for(out)  # refuse an unknown output type before any work
     terms = load_glossary(glossary) if glossary is not None else ()
     track = read_track(src_path, encoding=encoding).track
-    if not track.cues:
-        raise InputError("the track has no cues", path=src_path)
     lang, detected = resolve_source_language(track, from_lang)
     _check_pair(lang, to_lang, str(src_path))
     bar: contextlib.AbstractContextManager[Any] = contextlib.nullcontext()

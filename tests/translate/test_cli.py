@@ -146,7 +146,7 @@ def test_errors_are_one_line_exit_2(empty_packages: Path, tmp_path: Path) -> Non
     empty.write_text('{"cues": []}', "utf-8")
     assert _error(["translate", str(empty), "-o", out, "--from", "ru"]) == (
         2,
-        (f"error: {empty}: the track has no cues\n"),
+        (f"error: {empty}: no subtitle cues found\n"),
     )
     assert not Path(out).exists()
 
