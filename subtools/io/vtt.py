@@ -8,8 +8,10 @@ stray text) are skipped, stray text with a notice.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
+from html.entities import html5
 
 from ..errors import InputError
 from ..model import Cue
@@ -21,15 +23,16 @@ __all__ = ["parse_vtt", "write_vtt"]
 _TIME = r"(?:(\d+):)?(\d{2}):(\d{2})[.,](\d{3})"
 _TIMING = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t]+(.*))?[ \t]*$")
 _LOOKS_TIMED = re.compile(r"^[ \t]*-?\d+[:.]\S*[ \t]*-->|^[ \t]*-->")
-_ENTITIES = {
-    "&amp;": "&",
-    "&lt;": "<",
-    "&gt;": ">",
-    "&nbsp;": "\u00a0",
-    "&lrm;": "\u200e",
-    "&rlm;": "\u200f",
-}
-_ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
+# Any HTML character reference with its ';' (names from HTML5's table); an
+# unknown name stays as written.
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|([A-Za-z][A-Za-z0-9]*));")
+
+
+def _unescape(m: re.Match[str]) -> str:
+    name = m.group(1)
+    return html.unescape(m.group()) if name is None else html5.get(name + ";", m.group())
+
+
 # '<' that does not open a tag must be escaped on output; real tags stay as they are.
 _BARE_LT = re.compile(r"<(?!/?(?:[a-zA-Z]+|\d{2}:)[^<>]*>)")
 _BLOCKS = ("NOTE", "STYLE", "REGION")
@@ -79,9 +82,7 @@ def parse_vtt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notic
     def close() -> None:
         if body is not None:
             joined = "\n".join(body)
-            cues.append(
-                Cue(timing[0], timing[1], _ENTITY.sub(lambda e: _ENTITIES[e.group()], joined))
-            )
+            cues.append(Cue(timing[0], timing[1], _ENTITY.sub(_unescape, joined)))
 
     for i, raw in enumerate(lines[1:], start=2):
         if "-->" in raw and (_TIMING.match(raw) or _LOOKS_TIMED.match(raw)):
@@ -114,7 +115,8 @@ def parse_vtt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notic
 
 
 def _escape(text: str) -> str:
-    text = text.replace("&", "&amp;")
+    # A no-break space is written as a reference: a reader strips it at a line end.
+    text = text.replace("&", "&amp;").replace("\u00a0", "&nbsp;")
     return _BARE_LT.sub("&lt;", text).replace("-->", "--&gt;")
 
 

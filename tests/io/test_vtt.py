@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from subtools.errors import InputError
-from subtools.io import read_track, render_track
+from subtools.io import parse_text, read_track, render_track
 from subtools.model import Cue, Track
 
 
@@ -70,3 +70,21 @@ def test_writer_escapes_text_but_keeps_tags() -> None:
     assert render_track(track, "vtt") == (
         "WEBVTT\n\n00:00:00.000 --> 00:00:01.500\n<i>A &amp; B</i> 1 &lt; 2 --&gt; 3\n"
     )
+
+
+def test_every_html_character_reference_is_decoded(tmp_path: Path) -> None:
+    # WebVTT text may use any HTML character reference; SRT has none, so a
+    # reference left undecoded showed up as '&quot;' in the converted file.
+    cues, _ = read(
+        tmp_path,
+        "WEBVTT\n\n00:00.000 --> 00:01.000\n"
+        "&quot;No&quot; &#39;ok&#39; &mdash; &#x2014; &amp;quot; &bogus; &notit; A&nbsp;\n",
+    )
+    assert cues == [Cue(0, 1000, "\"No\" 'ok' — — &quot; &bogus; &notit; A\u00a0")]
+
+
+def test_no_break_space_survives_a_round_trip() -> None:
+    track = Track([Cue(0, 1000, "A\u00a0B\u00a0")])
+    text = render_track(track, "vtt")
+    assert text == "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nA&nbsp;B&nbsp;\n"
+    assert parse_text(text, "vtt")[0].cues == track.cues
