@@ -8,6 +8,8 @@ lists every file's result.
 from __future__ import annotations
 
 import json
+import os
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -18,7 +20,7 @@ from ..errors import SubtoolsError
 from ..io import atomic_write_text
 from .jobspec import JobSpec
 
-__all__ = ["FileResult", "JobReport", "StepResult", "process_file", "run_job"]
+__all__ = ["FileResult", "JobReport", "StepResult", "output_folders", "process_file", "run_job"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +107,26 @@ def _steps(spec: JobSpec) -> Iterable[Step]:
         yield steps.clip_step
 
 
-def process_file(captions: Path, spec: JobSpec) -> FileResult:
+def output_folders(spec: JobSpec) -> dict[Path, Path]:
+    """Each caption file's own output folder: ``out`` for a single file, else
+    ``out/<stem>``, below the sub-folders a glob reached (``a/ru.srt`` ->
+    ``out/a/ru``); files that would still share one (``one.srt``, ``one.vtt``)
+    keep their extension in it (``one-srt``, ``one-vtt``)."""
+    if len(spec.captions) == 1:
+        return {spec.captions[0]: spec.out}
+    root = Path(os.path.commonpath([p.parent.absolute() for p in spec.captions]))
+    rel = {p: p.absolute().relative_to(root) for p in spec.captions}
+    named = Counter(r.with_suffix("") for r in rel.values())
+    return {
+        p: spec.out
+        / r.with_name(r.stem if named[r.with_suffix("")] == 1 else f"{r.stem}-{r.suffix[1:]}")
+        for p, r in rel.items()
+    }
+
+
+def process_file(captions: Path, spec: JobSpec, folder: Path | None = None) -> FileResult:
     """Run every configured step on one caption file; each step gets the previous one's track."""
-    folder = spec.out / captions.stem if len(spec.captions) > 1 else spec.out
+    folder = output_folders(spec)[captions] if folder is None else folder
     folder.mkdir(parents=True, exist_ok=True)
     done: list[StepResult] = []
     current = captions
@@ -133,14 +152,15 @@ def run_job(
 ) -> JobReport:
     spec.out.mkdir(parents=True, exist_ok=True)
     results: dict[Path, FileResult] = {}
+    folders = output_folders(spec)
     if jobs <= 1 or len(spec.captions) == 1:
         for path in spec.captions:
-            results[path] = process_file(path, spec)
+            results[path] = process_file(path, spec, folders[path])
             if progress:
                 progress(results[path])
     else:
         with ProcessPoolExecutor(max_workers=min(jobs, len(spec.captions))) as pool:
-            futures = {pool.submit(process_file, p, spec): p for p in spec.captions}
+            futures = {pool.submit(process_file, p, spec, folders[p]): p for p in spec.captions}
             for future in as_completed(futures):
                 path = futures[future]
                 results[path] = future.result()

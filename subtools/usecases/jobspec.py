@@ -106,11 +106,13 @@ def expand_captions(pattern: str, base: Path) -> tuple[Path, ...]:
     """A file, a folder (every caption file in it) or a glob, sorted."""
     target = base / pattern
     if target.is_dir():
-        files = sorted(p for p in target.iterdir() if p.suffix.lower() in CAPTION_EXTENSIONS)
-    elif any(ch in pattern for ch in "*?["):
-        files = sorted(Path(p) for p in glob.glob(str(target)))
+        files = sorted(
+            p for p in target.iterdir() if p.suffix.lower() in CAPTION_EXTENSIONS and p.is_file()
+        )
+    elif target.exists() or not any(ch in pattern for ch in "*?["):
+        files = [target]  # an existing path as written, even with '[' in its name
     else:
-        files = [target]
+        files = sorted(p for p in map(Path, glob.glob(str(target))) if p.is_file())
     if not files:
         raise InputError("no caption files found", value=pattern, path=base)
     return tuple(files)

@@ -117,3 +117,41 @@ def test_run_bad_job_file(tmp_path: Path) -> None:
         2,
         f"error: {job}: [inputs] captions is required\n",
     )
+
+
+def test_files_with_the_same_stem_get_their_own_output_folders(tmp_path: Path) -> None:
+    # one.srt and one.vtt, and a/ru.srt and b/ru.srt, used to share a folder:
+    # each file's fixed track overwrote the other's.
+    for rel in ("caps/one.srt", "caps/one.vtt", "caps/a/ru.srt", "caps/b/ru.srt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+    body = make_track(0)
+    (tmp_path / "caps/one.srt").write_text(body, encoding="utf-8")
+    (tmp_path / "caps/one.vtt").write_text(
+        "WEBVTT\n\n" + body.replace(",", ".").replace("\n1\n", "\n"), encoding="utf-8"
+    )
+    (tmp_path / "caps/a/ru.srt").write_text(make_track(1), encoding="utf-8")
+    (tmp_path / "caps/b/ru.srt").write_text(make_track(2), encoding="utf-8")
+    for pattern in ("caps/*.*", "caps/*/ru.srt"):
+        job = tmp_path / "job.toml"
+        job.write_text(f'[inputs]\ncaptions = "{pattern}"\n[check]\n[output]\nfolder = "out"\n')
+        report = run_job(load_job(job), jobs=2)
+        assert report.counts()["ok"] == 2
+    written = sorted(
+        str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*.srt")
+    )
+    assert written == [
+        "a/ru/ru.fixed.srt",
+        "b/ru/ru.fixed.srt",
+        "one-srt/one.fixed.srt",
+        "one-vtt/one.fixed.srt",
+    ]
+    texts = {
+        name: (tmp_path / "out" / name).read_text(encoding="utf-8").split("\n")[2]
+        for name in written
+    }
+    assert texts == {
+        "a/ru/ru.fixed.srt": LINES[1],
+        "b/ru/ru.fixed.srt": LINES[2],
+        "one-srt/one.fixed.srt": LINES[0],
+        "one-vtt/one.fixed.srt": LINES[0],
+    }

@@ -70,6 +70,21 @@ def test_minimal_job_and_glob(tmp_path: Path) -> None:
     assert spec == JobSpec((tmp_path / "x1.srt", tmp_path / "x2.srt"), tmp_path / "out")
 
 
+def test_a_file_or_folder_named_with_brackets_is_taken_as_written(tmp_path: Path) -> None:
+    # "[ru]" is a glob character class: an existing path was globbed, matched
+    # nothing and failed with "no caption files found".
+    folder = tmp_path / "caps [ru]"
+    (folder / "old.srt").mkdir(parents=True)  # a folder, however named
+    (folder / "one.srt").write_text("x")
+    spec = load_job(job(tmp_path, '[inputs]\ncaptions = "caps [ru]/one.srt"\n'))
+    assert spec.captions == (folder / "one.srt",)
+    spec = load_job(job(tmp_path, '[inputs]\ncaptions = "caps [ru]"\n'))
+    assert spec.captions == (folder / "one.srt",)
+    # A folder or a glob lists files only: a sub-folder is not a caption file.
+    spec = load_job(job(tmp_path, '[inputs]\ncaptions = "caps [[]ru]/*"\n'))
+    assert spec.captions == (folder / "one.srt",)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
