@@ -40,11 +40,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..io.files import read_bytes
 from ..timecode import parse_duration
 
 __all__ = ["CheckSpec", "ClipSpec", "JobSpec", "QuotesSpec", "TranslateSpec", "load_job"]
 
 CAPTION_EXTENSIONS = (".srt", ".vtt", ".json")
+_ARTICLE = {int: "an"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +99,13 @@ _KEYS: dict[str, set[str]] = {
 
 def _get(table: dict[str, Any], key: str, kind: type, path: Path, default: Any = None) -> Any:
     value = table.get(key, default)
-    if value is not None and not isinstance(value, kind):
-        raise InputError(f"'{key}' must be a {kind.__name__}", path=path, value=value)
+    # TOML's true/false are bools, which Python also counts as ints.
+    if value is not None and (
+        not isinstance(value, kind) or (kind is int and isinstance(value, bool))
+    ):
+        raise InputError(
+            f"'{key}' must be {_ARTICLE.get(kind, 'a')} {kind.__name__}", path=path, value=value
+        )
     return value
 
 
@@ -120,16 +127,25 @@ def expand_captions(pattern: str, base: Path) -> tuple[Path, ...]:
 
 def load_job(path: str | Path) -> JobSpec:
     job = Path(path)
+    if not job.exists():
+        raise InputError("job file not found", path=job)
+    raw = read_bytes(job)
     try:
-        data = tomllib.loads(job.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("job file not found", path=job) from None
+        text = raw.decode("utf-8-sig")  # Windows editors save UTF-8 with a BOM
+    except UnicodeDecodeError as exc:
+        raise InputError(f"job file is not UTF-8 text (byte {exc.start})", path=job) from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"invalid TOML: {exc}", path=job) from None
     for section, table in data.items():
-        if section not in _KEYS or not isinstance(table, dict):
+        if section not in _KEYS:
             raise InputError(
                 "unknown section", path=job, value=section, hint="sections: " + ", ".join(_KEYS)
+            )
+        if not isinstance(table, dict):
+            raise InputError(
+                f"[{section}] must be a table, not a value", path=job, value=f"{section} = {table}"
             )
         unknown = set(table) - _KEYS[section]
         if unknown:
@@ -172,7 +188,11 @@ def load_job(path: str | Path) -> JobSpec:
         number = _get(c, "quote", int, job)
         if not number or number < 1:
             raise InputError("[clip] quote must be a quote number (1, 2, ...)", path=job)
-        clip = ClipSpec(number, parse_duration(_get(c, "pad", str, job, "0.5s")))
+        try:
+            pad = parse_duration(_get(c, "pad", str, job, "0.5s"))
+        except InputError as exc:
+            raise InputError(f"[clip] pad: {exc}", path=job) from None
+        clip = ClipSpec(number, pad)
     out = base / _get(data.get("output", {}), "folder", str, job, "out")
     return JobSpec(
         expand_captions(captions, base), out, article, video, translate, check, quotes, clip

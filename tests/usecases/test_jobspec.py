@@ -108,6 +108,17 @@ def test_a_file_or_folder_named_with_brackets_is_taken_as_written(tmp_path: Path
             "invalid TOML: Expected ']' at the end of a table declaration (at line 1, column 8)",
         ),
         ('[inputs]\ncaptions = "none*.srt"\n', None),
+        # true is not a quote number (a bool is an int to Python: it was quote 1)
+        (
+            '[inputs]\ncaptions = "a.srt"\narticle = "a.txt"\nvideo = "v.mp4"\n[clip]\nquote = true\n',
+            "'quote' must be an int (True)",
+        ),
+        (
+            '[inputs]\ncaptions = "a.srt"\narticle = "a.txt"\nvideo = "v.mp4"\n'
+            '[clip]\nquote = 1\npad = "zz"\n',
+            "[clip] pad: not a time: use seconds (1.5s, -250ms) or a timecode (00:01:02,500) ('zz')",
+        ),
+        ("inputs = 3\n", "[inputs] must be a table, not a value ('inputs = 3')"),
     ],
 )
 def test_bad_job_files(tmp_path: Path, text: str, message: str | None) -> None:
@@ -118,3 +129,27 @@ def test_bad_job_files(tmp_path: Path, text: str, message: str | None) -> None:
         assert str(err.value) == f"{path}: {message}"
     else:
         assert str(err.value) == f"{tmp_path}: no caption files found ('none*.srt')"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xef\xbb\xbf[inputs]\ncaptions = 'a.srt'\n", None),  # Notepad's UTF-8 BOM
+        (b"[inputs]\ncaptions = '\xff.srt'\n", "{p}: job file is not UTF-8 text (byte 21)"),
+    ],
+)
+def test_job_file_encoding(tmp_path: Path, data: bytes, message: str | None) -> None:
+    p = tmp_path / "job.toml"
+    p.write_bytes(data)
+    if message is None:
+        assert load_job(p).captions == (tmp_path / "a.srt",)
+        return
+    with pytest.raises(InputError) as err:
+        load_job(p)
+    assert str(err.value) == message.format(p=p)
+
+
+def test_job_file_that_is_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as err:
+        load_job(tmp_path)
+    assert str(err.value) == f"{tmp_path}: is a folder, not a file"
