@@ -46,7 +46,7 @@ from ..timecode import parse_duration
 __all__ = ["CheckSpec", "ClipSpec", "JobSpec", "QuotesSpec", "TranslateSpec", "load_job"]
 
 CAPTION_EXTENSIONS = (".srt", ".vtt", ".json")
-_ARTICLE = {int: "an"}
+_ARTICLE: dict[type, str] = {int: "an"}
 
 
 @dataclass(frozen=True, slots=True)
