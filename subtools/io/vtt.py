@@ -36,6 +36,8 @@ def _unescape(m: re.Match[str]) -> str:
 # '<' that does not open a tag must be escaped on output; real tags stay as they are.
 _BARE_LT = re.compile(r"<(?!/?(?:[a-zA-Z]+|\d{2}:)[^<>]*>)")
 _BLOCKS = ("NOTE", "STYLE", "REGION")
+# Blocks with meaning that subtools' model does not carry: dropping one is reported.
+_DROPPED = {"STYLE": "styles are not converted", "REGION": "regions are not converted"}
 
 
 def _ms(h: str | None, m: str, s: str, f: str) -> int:
@@ -78,6 +80,7 @@ def parse_vtt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notic
     skipping = True  # inside the header or a block without timing
     block_kind = "header"
     settings_noted = False
+    dropped: set[str] = set()
 
     def close() -> None:
         if body is not None:
@@ -110,6 +113,9 @@ def parse_vtt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notic
         block_kind = raw.strip().split(" ")[0]
         if block_kind not in _BLOCKS:
             notices.append(Notice(path, i, f"text outside any cue skipped: {raw.strip()[:40]!r}"))
+        elif block_kind in _DROPPED and block_kind not in dropped:
+            dropped.add(block_kind)
+            notices.append(Notice(path, i, f"{block_kind} block not kept ({_DROPPED[block_kind]})"))
     close()
     return cues, notices
 

@@ -24,7 +24,10 @@ def test_header_notes_styles_ids_settings_and_entities(tmp_path: Path) -> None:
     )
     cues, notices = read(tmp_path, text)
     assert cues == [Cue(1000, 2500, "Tom & Jerry <3"), Cue(3_603_000, 3_604_000, "<v Anna>Hi</v>")]
-    assert notices == ["cue settings not kept: 'line:0 align:start'"]
+    assert notices == [
+        "STYLE block not kept (styles are not converted)",
+        "cue settings not kept: 'line:0 align:start'",
+    ]
 
 
 def test_timing_line_without_blank_line_starts_a_new_cue(tmp_path: Path) -> None:
@@ -88,3 +91,16 @@ def test_no_break_space_survives_a_round_trip() -> None:
     text = render_track(track, "vtt")
     assert text == "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nA&nbsp;B&nbsp;\n"
     assert parse_text(text, "vtt")[0].cues == track.cues
+
+
+def test_dropped_style_and_region_blocks_are_reported_once(tmp_path: Path) -> None:
+    # Styles and regions were dropped without a word: a silent change.
+    _, notices = read(
+        tmp_path,
+        "WEBVTT\n\nREGION\nid:top\n\nSTYLE\n::cue { color: red }\n\nSTYLE\n::cue(b) {}\n\n"
+        "NOTE just a comment\n\n00:00.000 --> 00:01.000\nA\n",
+    )
+    assert notices == [
+        "REGION block not kept (regions are not converted)",
+        "STYLE block not kept (styles are not converted)",
+    ]
