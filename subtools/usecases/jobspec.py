@@ -193,7 +193,15 @@ def load_job(path: str | Path) -> JobSpec:
         except InputError as exc:
             raise InputError(f"[clip] pad: {exc}", path=job) from None
         clip = ClipSpec(number, pad)
-    out = base / _get(data.get("output", {}), "folder", str, job, "out")
+    folder = _get(data.get("output", {}), "folder", str, job, "out")
+    out = base / folder
+    if (base / captions).is_dir() and out.resolve() == (base / captions).resolve():
+        raise InputError(
+            "[output] folder is the captions folder; the next run would read its outputs "
+            "as captions",
+            path=job,
+            value=folder,
+        )
     return JobSpec(
         expand_captions(captions, base), out, article, video, translate, check, quotes, clip
     )

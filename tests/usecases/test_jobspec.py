@@ -153,3 +153,16 @@ def test_job_file_that_is_a_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         load_job(tmp_path)
     assert str(err.value) == f"{tmp_path}: is a folder, not a file"
+
+
+def test_output_folder_that_is_the_captions_folder_is_refused(tmp_path: Path) -> None:
+    # The next run would read summary.json and the outputs as caption files.
+    (tmp_path / "caps").mkdir()
+    (tmp_path / "caps" / "a.srt").write_text("x")
+    p = job(tmp_path, '[inputs]\ncaptions = "caps"\n[output]\nfolder = "./caps/"\n')
+    with pytest.raises(InputError) as err:
+        load_job(p)
+    assert str(err.value) == (
+        f"{p}: [output] folder is the captions folder; the next run would read "
+        "its outputs as captions ('./caps/')"
+    )
