@@ -6,7 +6,7 @@ import re
 
 from .errors import InputError
 
-__all__ = ["format_seconds", "format_srt", "format_vtt", "parse_duration"]
+__all__ = ["clock_ms", "format_seconds", "format_srt", "format_vtt", "parse_duration"]
 
 MS_PER_HOUR = 3_600_000
 
@@ -36,6 +36,12 @@ def format_seconds(ms: int) -> str:
     return f"{h}:{m:02d}:{s:02d}.{f:03d}" if h else f"{m}:{s:02d}.{f:03d}"
 
 
+def clock_ms(hours: str | None, minutes: str | None, seconds: str, fraction: str | None) -> int:
+    """Milliseconds of a clock reading's parts as written; the fraction is decimal ("5" is 500)."""
+    millis = int((fraction or "0").ljust(3, "0"))
+    return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds)) * 1000 + millis
+
+
 _CLOCK = re.compile(r"^(-)?(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?$")
 _UNITS = re.compile(r"^(-)?(\d+(?:\.\d+)?)(ms|s|m|min|h)?$")
 _UNIT_MS = {"ms": 1, "s": 1000, None: 1000, "m": 60_000, "min": 60_000, "h": MS_PER_HOUR}
@@ -54,8 +60,7 @@ def parse_duration(text: str) -> int:
         sign, h, m, s, frac = clock.groups()
         if int(s) >= 60 or (m is not None and h is not None and int(m) >= 60):
             raise InputError("minutes and seconds must be below 60", value=text)
-        ms = int(frac.ljust(3, "0")) if frac else 0
-        value = ((int(h or 0) * 60 + int(m or 0)) * 60 + int(s)) * 1000 + ms
+        value = clock_ms(h, m, s, frac)
         return -value if sign else value
     raise InputError(
         "not a time: use seconds (1.5s, -250ms) or a timecode (00:01:02,500)", value=text

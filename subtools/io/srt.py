@@ -17,6 +17,7 @@ from ..errors import InputError, InternalError
 from ..model import Cue
 from ..timecode import format_srt
 from .notices import Notice
+from .timing import timing_span
 
 __all__ = ["parse_srt", "write_srt"]
 
@@ -27,18 +28,6 @@ _TIMING = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t]+(.*))?[ \t]
 # Looks like a timing line (digits, then an arrow) even if it is broken.
 _LOOSE = re.compile(r"^[ \t]*-?\d+[:.,;]\S*[ \t]*(?:-->|->|—>|- ->)")
 _INDEX = re.compile(r"^[ \t]*\d+[ \t]*$")
-
-
-def _ms(h: str | None, m: str, s: str, frac: str | None) -> int:
-    return ((int(h or 0) * 60 + int(m)) * 60 + int(s)) * 1000 + int((frac or "0").ljust(3, "0"))
-
-
-def _check_clock(groups: tuple[str | None, ...], raw: str, path: str | None, line: int) -> None:
-    minutes, seconds = groups[1] or "0", groups[2] or "0"
-    if int(minutes) >= 60 or int(seconds) >= 60:
-        raise InputError(
-            "bad timestamp: minutes and seconds must be below 60", path=path, line=line, value=raw
-        )
 
 
 # Candidate timing lines: anything with an arrow. Found with one regex over the
@@ -66,13 +55,7 @@ def _timings(
         if not t:
             raise InputError("bad timing line", path=path, line=line_no, value=raw.strip())
         g = t.groups()
-        _check_clock(g[0:4], raw.strip(), path, line_no)
-        _check_clock(g[4:8], raw.strip(), path, line_no)
-        start, end = _ms(*g[0:4]), _ms(*g[4:8])
-        if end < start:
-            raise InputError(
-                "cue ends before it starts", path=path, line=line_no, value=raw.strip()
-            )
+        start, end = timing_span(g, raw, path, line_no)
         if not _STRICT.fullmatch(raw):
             strict = False
             if any(f is None for f in (g[3], g[7])):

@@ -17,6 +17,7 @@ from ..errors import InputError
 from ..model import Cue
 from ..timecode import format_vtt
 from .notices import Notice
+from .timing import timing_span
 
 __all__ = ["parse_vtt", "write_vtt"]
 
@@ -40,27 +41,12 @@ _BLOCKS = ("NOTE", "STYLE", "REGION")
 _DROPPED = {"STYLE": "styles are not converted", "REGION": "regions are not converted"}
 
 
-def _ms(h: str | None, m: str, s: str, f: str) -> int:
-    return ((int(h or 0) * 60 + int(m)) * 60 + int(s)) * 1000 + int(f)
-
-
 def _timing(raw: str, path: str | None, line_no: int) -> tuple[int, int, str]:
     m = _TIMING.match(raw)
     if not m:
         raise InputError("bad timing line", path=path, line=line_no, value=raw.strip())
-    g = m.groups()
-    for clock in (g[0:4], g[4:8]):
-        if int(clock[1]) >= 60 or int(clock[2]) >= 60:
-            raise InputError(
-                "bad timestamp: minutes and seconds must be below 60",
-                path=path,
-                line=line_no,
-                value=raw.strip(),
-            )
-    start, end = _ms(*g[0:4]), _ms(*g[4:8])
-    if end < start:
-        raise InputError("cue ends before it starts", path=path, line=line_no, value=raw.strip())
-    return start, end, (g[8] or "").strip()
+    start, end = timing_span(m.groups(), raw, path, line_no)
+    return start, end, (m.group(9) or "").strip()
 
 
 def parse_vtt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notice]]:
