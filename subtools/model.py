@@ -24,7 +24,7 @@ class Cue:
     text: str
 
     def __post_init__(self) -> None:
-        if not isinstance(self.start, int) or not isinstance(self.end, int):
+        if type(self.start) is not int or type(self.end) is not int:  # a bool is no time
             raise InputError("cue times must be integer milliseconds", value=(self.start, self.end))
         if self.start < 0:
             raise InputError("cue starts before 0", value=self.start)

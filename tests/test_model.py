@@ -27,6 +27,7 @@ def test_cue_is_immutable_and_edits_return_new_objects() -> None:
         (-1, 10, "cue starts before 0"),
         (10, 5, "cue ends before it starts"),
         (1.5, 10, "cue times must be integer milliseconds"),
+        (True, 10, "cue times must be integer milliseconds"),
     ],
 )
 def test_invalid_cues_are_rejected(start: int, end: int, message: str) -> None:

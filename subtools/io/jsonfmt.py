@@ -29,6 +29,10 @@ def write_json(cues: Iterable[Cue], track: Track | None = None) -> str:
     return json.dumps(track_to_dict(base), ensure_ascii=False, indent=2) + "\n"
 
 
+def _is_ms(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)  # JSON true is no time
+
+
 def parse_json(text: str, path: str | None = None) -> tuple[list[Cue], list[Notice]]:
     try:
         data = json.loads(text)
@@ -45,7 +49,7 @@ def parse_json(text: str, path: str | None = None) -> tuple[list[Cue], list[Noti
             raise InputError(
                 "cue needs start, end (ms) and text", path=path, value=f"cue {n}"
             ) from None
-        if not (isinstance(start, int) and isinstance(end, int) and isinstance(body, str)):
+        if not (_is_ms(start) and _is_ms(end) and isinstance(body, str)):
             raise InputError(
                 "start/end must be integer ms and text a string", path=path, value=f"cue {n}"
             )
