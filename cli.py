@@ -442,6 +442,7 @@ def translate(
         if result.glossary_misses:
             raise typer.Exit(EXIT_PROBLEMS)
         return
+    warn(result.notices)
     how = "detected" if result.detected else "given"
     typer.echo(
         f"wrote {result.output}: {len(result.track)} cues, {result.sentences} sentences, "

@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..io import atomic_write_text, format_for, read_track, refuse_same_path, write_track
+from ..io import (
+    Notice,
+    atomic_write_text,
+    format_for,
+    read_track,
+    refuse_same_path,
+    write_track,
+)
 from ..lang import detect_language
 from ..model import Track
 from ..translate.base import ModelInfo, Progress, Translator
@@ -56,6 +63,7 @@ class TranslateResult:
     filled_cues: tuple[int, ...]
     output: str | None = None
     bilingual: bool = False
+    notices: tuple[Notice, ...] = ()  # the reader's repairs, reported as warnings
 
     @property
     def notice(self) -> str | None:
@@ -76,6 +84,7 @@ class TranslateResult:
             "skipped_cues": list(self.skipped_cues),
             "filled_cues": list(self.filled_cues),
             "glossary_misses": [m.to_dict() for m in self.glossary_misses],
+            "warnings": [str(n) for n in self.notices],
         }
 
 
@@ -177,7 +186,7 @@ def stderr_progress() -> tuple[Progress, contextlib.AbstractContextManager[Any]]
 
 def write_bilingual(result: TranslateResult, out: str | os.PathLike[str]) -> None:
     """Write a translation made earlier as a bilingual file (source above translation)."""
-    meta = {k: v for k, v in result.to_dict().items() if k != "output"}
+    meta = {k: v for k, v in result.to_dict().items() if k not in {"output", "warnings"}}
     meta["bilingual"] = True
     meta["language"], meta["source"] = result.target_language, result.source_track.source
     _write_bilingual(result.track, result.source_track, Path(out), meta)
@@ -217,7 +226,8 @@ def translate_file(
     refuse_same_path(src_path, out)
     format_for(out)  # refuse an unknown output type before any work
     terms = load_glossary(glossary) if glossary is not None else ()
-    track = read_track(src_path, encoding=encoding).track
+    read = read_track(src_path, encoding=encoding)
+    track = read.track
     lang, detected = resolve_source_language(track, from_lang)
     _check_pair(lang, to_lang, str(src_path))
     bar: contextlib.AbstractContextManager[Any] = contextlib.nullcontext()
@@ -240,9 +250,10 @@ def translate_file(
         filled_cues=done.filled_cues,
         output=str(out),
         bilingual=bilingual,
+        notices=read.notices,
     )
     if bilingual:
-        meta = {k: v for k, v in result.to_dict().items() if k not in {"output"}}
+        meta = {k: v for k, v in result.to_dict().items() if k not in {"output", "warnings"}}
         meta["language"], meta["source"] = to_lang, str(src_path)
         _write_bilingual(done.track, track, out, meta)
     else:

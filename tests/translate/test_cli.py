@@ -239,3 +239,23 @@ def test_help_does_not_import_the_translation_backend() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert (proc.returncode, proc.stdout) == (0, "[]\n"), proc.stderr
+
+
+def test_reader_repairs_are_reported_not_translated_silently(
+    with_model: Path, tmp_path: Path
+) -> None:
+    # info/convert/check print the reader's repairs; translate dropped them, so
+    # a split cue (missing blank line) went into the draft without a word.
+    src = tmp_path / "ru.srt"
+    text = SAMPLE_RU.read_text("utf-8")
+    src.write_text(text.replace("из 57-го батальона,\n\n2\n", "из 57-го батальона,\n2\n"), "utf-8")
+    out = tmp_path / "out.srt"
+    result = runner.invoke(app, ["translate", str(src), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        f"warning: {src}:5: missing blank line before this cue: split\n"
+    )
+    result = runner.invoke(app, ["translate", str(src), "-o", str(out), "--json"])
+    assert json.loads(result.stdout)["warnings"] == [
+        f"{src}:5: missing blank line before this cue: split"
+    ]
