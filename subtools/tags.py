@@ -1,4 +1,4 @@
-"""Formatting tags inside cue text: HTML-like (<i>, <b>, <font ...>) and ASS-style ({\\an8})."""
+"""Tags inside cue text: HTML-like (<i>, <font ...>), WebVTT timestamps, ASS-style ({\\an8})."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import re
 
 __all__ = ["POSITION_TAG", "TAG", "split_tags", "strip_tags", "visible_length"]
 
-TAG = re.compile(r"</?[a-zA-Z][^<>]*>|\{\\[^{}]*\}")
+# HTML-like tags, WebVTT timestamp tags (<00:01.500>, word timing in karaoke-style
+# captions) and ASS override blocks; none of them is shown as text.
+TAG = re.compile(r"</?[a-zA-Z][^<>]*>|<(?:\d+:)?\d{2}:\d{2}\.\d{3}>|\{\\[^{}]*\}")
 POSITION_TAG = re.compile(r"\{\\an?\d+\}")
 
 

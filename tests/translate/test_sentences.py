@@ -108,6 +108,16 @@ def test_whole_partial_and_unclosed_tags_are_reapplied() -> None:
     ]
 
 
+def test_webvtt_word_timestamps_are_not_sent_to_the_model() -> None:
+    # Karaoke-style WebVTT times each word: "<00:00:01.500>" went into the
+    # sentence as text. Word timings cannot survive a translation: dropped.
+    track = _track("Нас<00:00:00.500><c> отправили</c><00:00:00.800><c> туда.</c>")
+    fake = FakeTranslator({"Нас отправили туда.": "We were sent there."})
+    assert [s.text for s in plan_track(track).sentences] == ["Нас отправили туда."]
+    done = translate_cues(track, fake, to_lang="en")
+    assert [c.text for c in done.track.cues] == ["We <c>were sent</c> <c>there.</c>"]
+
+
 def test_position_tags_stay_on_their_cue() -> None:
     track = _track("{\\an8}Сверху идёт", "текст дальше.")
     done = translate_cues(
