@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Cue, Track
 from .decode import Decoded, decode_bytes
-from .files import atomic_output, atomic_write_text, read_bytes, refuse_same_path
+from .files import atomic_output, atomic_write_text, make_folder, read_bytes, refuse_same_path
 from .jsonfmt import parse_json, track_to_dict, write_json
 from .notices import Notice
 from .srt import parse_srt, write_srt
@@ -29,6 +29,7 @@ __all__ = [
     "atomic_output",
     "atomic_write_text",
     "format_for",
+    "make_folder",
     "parse_bytes",
     "parse_text",
     "read_track",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["atomic_output", "atomic_write_text", "read_bytes", "refuse_same_path"]
+__all__ = ["atomic_output", "atomic_write_text", "make_folder", "read_bytes", "refuse_same_path"]
 
 
 def refuse_same_path(source: str | os.PathLike[str], output: str | os.PathLike[str]) -> None:
@@ -81,3 +81,13 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         return p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=p) from None
+
+
+def make_folder(path: str | os.PathLike[str]) -> Path:
+    """Create an output folder (and its parents) if needed; InputError if it cannot be."""
+    folder = Path(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot make the output folder: {exc.strerror}", path=folder) from None
+    return folder

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..io import make_folder
 from .job import FileResult, StepResult, process_file
 from .jobspec import CheckSpec, ClipSpec, JobSpec, QuotesSpec, TranslateSpec
 
@@ -46,7 +47,7 @@ def run_demo(
     from .translate import real_model_installed
 
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     samples = _short(samples)
     report = progress or (lambda _name, _step: None)
     fixture = not real_model_installed("ru", "en")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SubtoolsError
-from ..io import atomic_write_text
+from ..io import atomic_write_text, make_folder
 from .jobspec import JobSpec
 
 __all__ = ["FileResult", "JobReport", "StepResult", "output_folders", "process_file", "run_job"]
@@ -127,7 +127,7 @@ def output_folders(spec: JobSpec) -> dict[Path, Path]:
 def process_file(captions: Path, spec: JobSpec, folder: Path | None = None) -> FileResult:
     """Run every configured step on one caption file; each step gets the previous one's track."""
     folder = output_folders(spec)[captions] if folder is None else folder
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     done: list[StepResult] = []
     current = captions
     for step in _steps(spec):
@@ -150,7 +150,7 @@ def process_file(captions: Path, spec: JobSpec, folder: Path | None = None) -> F
 def run_job(
     spec: JobSpec, jobs: int = 1, progress: Callable[[FileResult], None] | None = None
 ) -> JobReport:
-    spec.out.mkdir(parents=True, exist_ok=True)
+    make_folder(spec.out)
     results: dict[Path, FileResult] = {}
     folders = output_folders(spec)
     if jobs <= 1 or len(spec.captions) == 1:

@@ -155,3 +155,17 @@ def test_files_with_the_same_stem_get_their_own_output_folders(tmp_path: Path) -
         "one-srt/one.fixed.srt": LINES[0],
         "one-vtt/one.fixed.srt": LINES[0],
     }
+
+
+def test_an_output_folder_that_cannot_be_made_is_an_error_line(tmp_path: Path) -> None:
+    (tmp_path / "a.srt").write_text(make_track(0), encoding="utf-8")
+    (tmp_path / "taken").write_text("a file, not a folder")
+    for folder in ("taken", "taken/sub"):
+        job = tmp_path / "job.toml"
+        job.write_text(f'[inputs]\ncaptions = "a.srt"\n[output]\nfolder = "{folder}"\n')
+        result = runner.invoke(app, ["run", str(job)])
+        assert (result.exit_code, result.stderr) == (
+            2,
+            f"error: {tmp_path / folder}: cannot make the output folder: "
+            f"{'File exists' if folder == 'taken' else 'Not a directory'}\n",
+        )
