@@ -15,7 +15,14 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Cue, Track
 from .decode import Decoded, decode_bytes
-from .files import atomic_output, atomic_write_text, make_folder, read_bytes, refuse_same_path
+from .files import (
+    atomic_output,
+    atomic_write_text,
+    make_folder,
+    output_folder,
+    read_bytes,
+    refuse_same_path,
+)
 from .jsonfmt import parse_json, track_to_dict, write_json
 from .notices import Notice
 from .srt import parse_srt, write_srt
@@ -28,6 +35,7 @@ __all__ = [
     "ReadResult",
     "atomic_output",
     "atomic_write_text",
+    "check_output",
     "format_for",
     "make_folder",
     "parse_bytes",
@@ -78,6 +86,14 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> Format:
         value=ext or "(none)",
         hint=f"use one of: {known}",
     )
+
+
+def check_output(source: str | os.PathLike[str], output: str | os.PathLike[str]) -> Format:
+    """Before any work: the output is not the input, has a caption type, and its folder exists."""
+    refuse_same_path(source, output)
+    spec = format_for(output)
+    output_folder(output)
+    return spec
 
 
 @dataclass(frozen=True, slots=True)

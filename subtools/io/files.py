@@ -11,7 +11,14 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["atomic_output", "atomic_write_text", "make_folder", "read_bytes", "refuse_same_path"]
+__all__ = [
+    "atomic_output",
+    "atomic_write_text",
+    "make_folder",
+    "output_folder",
+    "read_bytes",
+    "refuse_same_path",
+]
 
 
 def refuse_same_path(source: str | os.PathLike[str], output: str | os.PathLike[str]) -> None:
@@ -23,6 +30,20 @@ def refuse_same_path(source: str | os.PathLike[str], output: str | os.PathLike[s
         raise InputError("output path is the input file; refusing to overwrite it", path=output)
 
 
+def output_folder(path: str | os.PathLike[str]) -> Path:
+    """The existing folder an output file goes to; InputError when there is none.
+
+    Use-cases call it before any long work, so a typo in the output path costs nothing.
+    """
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError("output folder does not exist", path=folder)
+    if target.is_dir():
+        raise InputError("output path is a folder", path=target)
+    return folder
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike[str], suffix: str | None = None) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; rename it over ``path`` only on success.
@@ -31,11 +52,7 @@ def atomic_output(path: str | os.PathLike[str], suffix: str | None = None) -> It
     the name (ffmpeg) behave the same.
     """
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError("output folder does not exist", path=folder)
-    if target.is_dir():
-        raise InputError("output path is a folder", path=target)
+    folder = output_folder(target)
     try:
         fd, tmp = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=suffix or target.suffix, dir=folder

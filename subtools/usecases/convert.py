@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..io import Notice, format_for, read_track, refuse_same_path, write_track
+from ..io import Notice, check_output, read_track, write_track
 from ..lang import detect_language
 from ..model import Track
 
@@ -76,8 +76,7 @@ def describe(path: str | os.PathLike[str], encoding: str | None = None) -> Track
 def convert(
     source: str | os.PathLike[str], output: str | os.PathLike[str], encoding: str | None = None
 ) -> ConvertResult:
-    refuse_same_path(source, output)
-    format_for(output)  # fail on an unknown extension before reading anything
+    check_output(source, output)
     track, info = load_track(source, encoding, detect=Path(output).suffix.lower() == ".json")
     fmt = write_track(track, output)
     return ConvertResult(str(output), fmt, len(track), info.encoding, info.notices)

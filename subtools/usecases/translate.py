@@ -22,9 +22,9 @@ from ..errors import InputError
 from ..io import (
     Notice,
     atomic_write_text,
+    check_output,
     format_for,
     read_track,
-    refuse_same_path,
     write_track,
 )
 from ..lang import detect_language
@@ -223,8 +223,7 @@ def translate_file(
 ) -> TranslateResult:
     """Translate a caption file into ``out_path`` (format by extension), atomically."""
     src_path, out = Path(in_path), Path(out_path)
-    refuse_same_path(src_path, out)
-    format_for(out)  # refuse an unknown output type before any work
+    check_output(src_path, out)
     terms = load_glossary(glossary) if glossary is not None else ()
     read = read_track(src_path, encoding=encoding)
     track = read.track

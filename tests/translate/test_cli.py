@@ -149,6 +149,15 @@ def test_errors_are_one_line_exit_2(empty_packages: Path, tmp_path: Path) -> Non
         (f"error: {empty}: no subtitle cues found\n"),
     )
     assert not Path(out).exists()
+    # A missing output folder is found before the model is loaded and the
+    # track translated (it used to fail only when writing, after all the work).
+    missing = tmp_path / "nope" / "o.srt"
+    assert _error(
+        ["translate", str(SAMPLE_RU), "-o", str(missing), "--model", "no.argosmodel"]
+    ) == (
+        2,
+        f"error: {tmp_path / 'nope'}: output folder does not exist\n",
+    )
 
 
 def test_wrong_direction_and_corrupt_model_files(empty_packages: Path, tmp_path: Path) -> None:
