@@ -109,9 +109,14 @@ def _get(table: dict[str, Any], key: str, kind: type, path: Path, default: Any =
     return value
 
 
+def _resolve(base: Path, value: str) -> Path:
+    """A path from the job file: ``~`` is the home folder, a relative path is below ``base``."""
+    return base / Path(value).expanduser()
+
+
 def expand_captions(pattern: str, base: Path) -> tuple[Path, ...]:
     """A file, a folder (every caption file in it) or a glob, sorted."""
-    target = base / pattern
+    target = _resolve(base, pattern)
     if target.is_dir():
         files = sorted(
             p for p in target.iterdir() if p.suffix.lower() in CAPTION_EXTENSIONS and p.is_file()
@@ -158,7 +163,7 @@ def load_job(path: str | Path) -> JobSpec:
 
     def opt_path(table: dict[str, Any], key: str) -> Path | None:
         value = _get(table, key, str, job)
-        return base / value if value else None
+        return _resolve(base, value) if value else None
 
     translate = check = quotes = clip = None
     if "translate" in data:
@@ -194,8 +199,9 @@ def load_job(path: str | Path) -> JobSpec:
             raise InputError(f"[clip] pad: {exc}", path=job) from None
         clip = ClipSpec(number, pad)
     folder = _get(data.get("output", {}), "folder", str, job, "out")
-    out = base / folder
-    if (base / captions).is_dir() and out.resolve() == (base / captions).resolve():
+    out = _resolve(base, folder)
+    given = _resolve(base, captions)
+    if given.is_dir() and out.resolve() == given.resolve():
         raise InputError(
             "[output] folder is the captions folder; the next run would read its outputs "
             "as captions",

@@ -166,3 +166,22 @@ def test_output_folder_that_is_the_captions_folder_is_refused(tmp_path: Path) ->
         f"{p}: [output] folder is the captions folder; the next run would read "
         "its outputs as captions ('./caps/')"
     )
+
+
+def test_home_folder_paths_are_expanded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "~/..." was taken relative to the job file's folder: "<job folder>/~/...".
+    home = tmp_path / "home"
+    (home / "caps").mkdir(parents=True)
+    (home / "caps" / "a.srt").write_text("x")
+    monkeypatch.setenv("HOME", str(home))
+    spec = load_job(
+        job(
+            tmp_path,
+            '[inputs]\ncaptions = "~/caps/*.srt"\narticle = "~/a.txt"\n[output]\nfolder = "~/out"\n',
+        )
+    )
+    assert (spec.captions, spec.article, spec.out) == (
+        (home / "caps" / "a.srt",),
+        home / "a.txt",
+        home / "out",
+    )
