@@ -74,12 +74,12 @@ def _decode_forced(data: bytes, encoding: str, path: object) -> Decoded:
         name = codecs.lookup(encoding).name
     except LookupError:
         raise InputError("unknown encoding", value=encoding, path=path) from None
-    bom = False
     for mark, bom_name in _BOMS:
-        if data.startswith(mark) and codecs.lookup(bom_name).name.startswith(name.split("-")[0]):
-            data, bom = data[len(mark) :], True
-            break
-    return Decoded(_strict(data, name, path), name, bom=bom)
+        # The BOM of the forced encoding, or of its byte order ("utf-16" + a
+        # big-endian BOM reads as utf-16-be); another encoding's BOM stays.
+        if data.startswith(mark) and name in (bom_name, bom_name.rsplit("-", 1)[0]):
+            return Decoded(_strict(data[len(mark) :], bom_name, path), bom_name, bom=True)
+    return Decoded(_strict(data, name, path), name)
 
 
 def _strict(data: bytes, name: str, path: object) -> str:

@@ -96,3 +96,26 @@ def test_a_short_capitalised_cue_keeps_its_code_page(word: str, codec: str) -> N
     # character in gb18030 but two letters here: "Он" was read as Chinese.
     out = decode_bytes(SHORT_CUE.format(word).encode(codec))
     assert (out.text, out.encoding) == (SHORT_CUE.format(word), codec)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-be"])
+def test_forced_utf16_or_32_follows_the_byte_order_mark(codec: str) -> None:
+    # --encoding utf-16 on a big-endian file stripped the BOM, then read the
+    # rest little-endian: "no subtitle cues found".
+    out = decode_bytes(_with_bom(codec), encoding=codec.rsplit("-", 1)[0])
+    assert (out.text, out.encoding, out.bom) == (RU, codec, True)
+
+
+def _with_bom(codec: str) -> bytes:
+    boms = {
+        "utf-16-le": codecs.BOM_UTF16_LE,
+        "utf-16-be": codecs.BOM_UTF16_BE,
+        "utf-32-be": codecs.BOM_UTF32_BE,
+    }
+    return boms[codec] + RU.encode(codec)
+
+
+def test_a_forced_encoding_keeps_a_bom_of_another_encoding() -> None:
+    with pytest.raises(InputError) as err:
+        decode_bytes(codecs.BOM_UTF16_LE + RU.encode("utf-16-le"), encoding="utf-8", path="x.srt")
+    assert str(err.value).startswith("x.srt: cannot decode as utf-8 at byte 0 ('ff fe")
