@@ -32,7 +32,7 @@ def translate_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult,
 
     t = spec.translate
     assert t is not None
-    out = folder / f"{_stem(path)}.draft.{t.to}.srt"
+    out = folder / f"{_split_language(path)[0]}.draft.{t.to}.srt"
     result = translate_file(
         path, out, to_lang=t.to, from_lang=t.source, model=t.model, glossary=t.glossary
     )
@@ -58,17 +58,12 @@ def translate_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult,
     return StepResult("translate", ok, summary, tuple(outputs), result.to_dict()), out
 
 
-def _lang_suffix(path: Path) -> str:
-    stem = path.stem
-    _, dot, tail = stem.rpartition(".")
-    return f".{tail}" if dot and len(tail) in (2, 3) and tail.isalpha() else ""
-
-
-def _stem(path: Path) -> str:
-    """``captions.ru.srt`` -> ``captions``: drop the language part too."""
-    stem = path.stem
-    head, _, tail = stem.rpartition(".")
-    return head if head and len(tail) in (2, 3) and tail.isalpha() else stem
+def _split_language(path: Path) -> tuple[str, str]:
+    """``captions.ru.srt`` -> (``captions``, ``.ru``); (stem, "") without a language part."""
+    head, dot, tail = path.stem.rpartition(".")
+    if head and dot and len(tail) in (2, 3) and tail.isalpha():
+        return head, f".{tail}"
+    return path.stem, ""
 
 
 def check_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Path]:
@@ -82,7 +77,8 @@ def check_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Pat
         errors = len(report.errors)
         summary = f"{c.profile}: {errors} errors, {len(report.findings) - errors} warnings"
         return StepResult("check", report.ok, summary, (), report.to_dict()), path
-    out = folder / f"{_stem(path)}.fixed{_lang_suffix(path)}.srt"
+    stem, language = _split_language(path)
+    out = folder / f"{stem}.fixed{language}.srt"
     fixed = fix_file(path, out, c.profile)
     errors = sum(f.is_error for f in fixed.findings)
     before = sum(f.is_error for f in fixed.before)
