@@ -95,26 +95,50 @@ def _scan(text: str, path: str | None, notices: list[Notice]) -> tuple[list[Scan
         body = text[span_end + 1 : stop].split("\n")
         if k < last:
             body.pop()  # the empty remainder before the next timing line
-            next_line = timings[k + 1][0]
-            if body and _INDEX.match(body[-1]):
-                body.pop()  # the next cue's number
-                if body and body[-1].strip():
-                    notices.append(
-                        Notice(path, next_line - 1, "missing blank line before this cue: split")
-                    )
-            elif body and body[-1].strip():
-                notices.append(
-                    Notice(path, next_line, "missing blank line and number before this cue: split")
-                )
-        while body and not body[-1].strip():
-            body.pop()
-        while body and not body[0].strip():
-            body.pop(0)
-        if any(not b.strip() for b in body):
-            notices.append(Notice(path, line_no + 1, "blank line inside cue text: removed"))
-            body = [b for b in body if b.strip()]
-        cues.append((line_no, start, end, [b.rstrip() for b in body]))
+            _drop_next_number(body, k + 2, timings[k + 1][0], path, notices)
+        cues.append((line_no, start, end, _text_lines(body, line_no, path, notices)))
     return cues, strict and len(notices) == before
+
+
+def _drop_next_number(
+    body: list[str], number: int, next_line: int, path: str | None, notices: list[Notice]
+) -> None:
+    """Remove the next cue's number (and blank lines) from the end of ``body``.
+
+    A number right before the timing line is the next cue's; across blank lines
+    only if it is the expected one, else it may be this cue's last line of text.
+    """
+    end = len(body)
+    while end and not body[end - 1].strip():
+        end -= 1
+    blanks = len(body) - end
+    if end and _INDEX.match(body[end - 1]) and (not blanks or int(body[end - 1]) == number):
+        del body[end - 1 :]
+        if body and body[-1].strip():
+            notices.append(
+                Notice(path, next_line - 1 - blanks, "missing blank line before this cue: split")
+            )
+    elif body and body[-1].strip():
+        notices.append(
+            Notice(path, next_line, "missing blank line and number before this cue: split")
+        )
+
+
+def _text_lines(
+    body: list[str], line_no: int, path: str | None, notices: list[Notice]
+) -> list[str]:
+    """A cue's text lines without blank ones; removing one is reported."""
+    lines = [b.rstrip() for b in body]
+    while lines and not lines[-1]:
+        lines.pop()
+    if "" in lines:  # rare, so the common cue costs one membership test
+        first = next(i for i, b in enumerate(lines) if b)
+        if first:
+            notices.append(Notice(path, line_no + 1, "blank line after the timing line: removed"))
+        if "" in lines[first:]:
+            notices.append(Notice(path, line_no + 1, "blank line inside cue text: removed"))
+        lines = [b for b in lines if b]
+    return lines
 
 
 def parse_srt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notice]]:
@@ -122,9 +146,12 @@ def parse_srt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notic
 
     notices: list[Notice] = []
     scanned, clean = _scan(text, path, notices)
-    items = pysrt.from_string(
-        text if clean else _canonical(scanned), error_handling=pysrt.ERROR_RAISE
-    )
+    try:
+        items = pysrt.from_string(
+            text if clean else _canonical(scanned), error_handling=pysrt.ERROR_RAISE
+        )
+    except pysrt.Error:
+        items = []  # a layout the pre-scan accepts and pysrt does not: use the canonical one
     if not _agrees(items, scanned) and clean:
         items = pysrt.from_string(_canonical(scanned), error_handling=pysrt.ERROR_RAISE)
     if not _agrees(items, scanned):

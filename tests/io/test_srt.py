@@ -78,6 +78,34 @@ def test_missing_blank_line_and_index_splits(tmp_path: Path) -> None:
     ]
 
 
+def test_number_separated_from_its_timing_by_a_blank_line(tmp_path: Path) -> None:
+    # The next cue's number ended up in this cue's text ("A\n2"), reported as
+    # a removed blank line.
+    text = "1\n\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n\n00:00:03,000 --> 00:00:04,000\nB\n"
+    result = read_track(write(tmp_path, text))
+    assert list(result.track.cues) == [Cue(1000, 2000, "A"), Cue(3000, 4000, "B")]
+    assert result.notices == ()
+
+
+def test_a_number_line_that_is_not_the_next_cue_number_stays_text(tmp_path: Path) -> None:
+    text = "1\n00:00:01,000 --> 00:00:02,000\nCount:\n7\n\n00:00:03,000 --> 00:00:04,000\nB\n"
+    assert cues_of(write(tmp_path, text)) == [Cue(1000, 2000, "Count:\n7"), Cue(3000, 4000, "B")]
+
+
+@pytest.mark.parametrize("last", [True, False], ids=["last-cue", "middle-cue"])
+def test_blank_line_after_the_timing_line_is_removed_and_reported(
+    tmp_path: Path, last: bool
+) -> None:
+    # In the last cue this reached pysrt unchanged: "internal error: InvalidItem".
+    a, b = "1\n00:00:01,000 --> 00:00:02,000\n", "2\n00:00:03,000 --> 00:00:04,000\n"
+    text = a + "A\n\n" + b + "\n\nB\n" if last else a + "\nA\n\n" + b + "B\n"
+    result = read_track(write(tmp_path, text))
+    assert list(result.track.cues) == [Cue(1000, 2000, "A"), Cue(3000, 4000, "B")]
+    assert [(n.line, n.message) for n in result.notices] == [
+        (7 if last else 3, "blank line after the timing line: removed")
+    ]
+
+
 def test_text_that_is_a_number_is_kept(tmp_path: Path) -> None:
     text = "1\n00:00:01,000 --> 00:00:02,000\n1428\n\n2\n00:00:03,000 --> 00:00:04,000\n42\n"
     assert cues_of(write(tmp_path, text)) == [Cue(1000, 2000, "1428"), Cue(3000, 4000, "42")]
