@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from subtools.io import parse_bytes, parse_text, render_track
 from subtools.model import Cue, Track
+from subtools.timecode import format_srt
 
 ALPHABET = (
     string.ascii_letters
@@ -60,3 +61,29 @@ def test_newline_styles_and_encodings_read_the_same(
     # with --encoding here; detection has its own tests on real sentences.
     forced = encoding if encoding == "cp1251" else None
     assert parse_bytes(data, fmt, encoding=forced).track.cues == track.cues
+
+
+@st.composite
+def messy_srt(draw: st.DrawFn) -> tuple[str, Track]:
+    """An SRT text as hand-edited files have it, and the track it holds: numbers
+    missing or set off by a blank line, blank lines after the timing line or
+    doubled between cues, CRLF."""
+    # A text line "7" before an unnumbered timing line is that cue's number: no digits-only lines.
+    track = draw(tracks()).map_text(
+        lambda text: "\n".join(line + " x" if line.isdigit() else line for line in text.split("\n"))
+    )
+    blocks = []
+    for n, cue in enumerate(track.cues, 1):
+        number = draw(st.sampled_from(["", f"{n}\n", f"{n}\n\n"]))
+        after = draw(st.sampled_from(["", "", "\n"]))
+        timing = f"{format_srt(cue.start)} --> {format_srt(cue.end)}\n"
+        blocks.append(number + timing + after + cue.text + "\n")
+    text = "".join(b + draw(st.sampled_from(["\n", "\n", "\n\n"])) for b in blocks)
+    return (text.replace("\n", "\r\n") if draw(st.booleans()) else text), track
+
+
+@settings(max_examples=300)
+@given(messy_srt())
+def test_messy_srt_layouts_read_the_same_cues(case: tuple[str, Track]) -> None:
+    text, track = case
+    assert parse_bytes(text.encode(), "srt").track.cues == track.cues
