@@ -151,8 +151,8 @@ def _score(data: bytes, name: str) -> float:
 
 
 def _letter_score(word: str, i: int, ch: str, common: str) -> float:
-    """A capital is plausible first in a word or in an all-capitals word; a capital
-    after a small letter is what a wrong code page (koi8-r <-> cp1251) makes."""
-    if ch.isupper() and (i == 0 or word.isupper()):
+    """A capital first in a word is plausible; other capitals are not: reading
+    koi8-r as cp1251 (or back) swaps the cases, and real text is mostly small letters."""
+    if i == 0 and ch.isupper():
         ch = ch.lower()
     return 1 if ch in common else -0.5 if ch.isupper() else -0.2
