@@ -42,8 +42,8 @@ def clock_ms(hours: str | None, minutes: str | None, seconds: str, fraction: str
     return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds)) * 1000 + millis
 
 
-_CLOCK = re.compile(r"^(-)?(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?$")
-_UNITS = re.compile(r"^(-)?(\d+(?:\.\d+)?)(ms|s|m|min|h)?$")
+_CLOCK = re.compile(r"^([-+])?(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?$")
+_UNITS = re.compile(r"^([-+])?(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?$")
 _UNIT_MS = {"ms": 1, "s": 1000, None: 1000, "m": 60_000, "min": 60_000, "h": MS_PER_HOUR}
 
 
@@ -54,14 +54,14 @@ def parse_duration(text: str) -> int:
     if unit:
         sign, number, suffix = unit.groups()
         value = round(float(number) * _UNIT_MS[suffix])
-        return -value if sign else value
+        return -value if sign == "-" else value
     clock = _CLOCK.match(raw)
     if clock and ":" in raw:
         sign, h, m, s, frac = clock.groups()
         if int(s) >= 60 or (m is not None and h is not None and int(m) >= 60):
             raise InputError("minutes and seconds must be below 60", value=text)
         value = clock_ms(h, m, s, frac)
-        return -value if sign else value
+        return -value if sign == "-" else value
     raise InputError(
         "not a time: use seconds (1.5s, -250ms) or a timecode (00:01:02,500)", value=text
     )

@@ -27,13 +27,18 @@ def test_formats() -> None:
         ("-00:00:01,500", -1500),
         ("1:02.5", 62_500),
         ("01:02:03.004", 3_723_004),
+        # an explicit "+" (later) and a space before the unit were refused
+        ("+1.5s", 1500),
+        ("+00:00:01,500", 1500),
+        ("1.5 s", 1500),
+        ("-250 ms", -250),
     ],
 )
 def test_parse_duration(text: str, ms: int) -> None:
     assert parse_duration(text) == ms
 
 
-@pytest.mark.parametrize("text", ["abc", "1:75", "00:00:61,000", ""])
+@pytest.mark.parametrize("text", ["abc", "1:75", "00:00:61,000", "", "+-1s", "1 s s"])
 def test_parse_duration_rejects(text: str) -> None:
     with pytest.raises(InputError):
         parse_duration(text)
