@@ -90,8 +90,9 @@ class TranslateResult:
 
 def resolve_source_language(track: Track, from_lang: str | None) -> tuple[str, bool]:
     """(language, detected): ``from_lang`` unless it is None/"auto", else langdetect."""
-    if from_lang and from_lang != "auto":
-        return from_lang, False
+    code = _code(from_lang or "auto")
+    if code != "auto":
+        return code, False
     if track.language:
         return track.language, False
     found = detect_language(track.text)
@@ -102,6 +103,11 @@ def resolve_source_language(track: Track, from_lang: str | None) -> tuple[str, b
             hint="pass --from LANG, e.g. --from ru",
         )
     return found, True
+
+
+def _code(language: str) -> str:
+    """A language code as argos names it: "RU " -> "ru"."""
+    return language.strip().lower()
 
 
 @contextlib.contextmanager
@@ -148,6 +154,7 @@ def translate_track(
 
     With no ``translator``, the installed argos model for the pair is used.
     """
+    to_lang = _code(to_lang)
     src, detected = resolve_source_language(track, from_lang)
     if src == to_lang:
         return track
@@ -223,6 +230,7 @@ def translate_file(
 ) -> TranslateResult:
     """Translate a caption file into ``out_path`` (format by extension), atomically."""
     src_path, out = Path(in_path), Path(out_path)
+    to_lang = _code(to_lang)
     check_output(src_path, out)
     terms = load_glossary(glossary) if glossary is not None else ()
     read = read_track(src_path, encoding=encoding)

@@ -268,3 +268,13 @@ def test_reader_repairs_are_reported_not_translated_silently(
     assert json.loads(result.stdout)["warnings"] == [
         f"{src}:5: missing blank line before this cue: split"
     ]
+
+
+def test_language_codes_in_capitals_are_understood(with_model: Path, tmp_path: Path) -> None:
+    # "--to EN" said no ru->EN model was installed, next to an installed ru->en one.
+    out = tmp_path / "out.srt"
+    result = runner.invoke(
+        app, ["translate", str(SAMPLE_RU), "-o", str(out), "--from", "RU", "--to", "EN", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"wrote {out}: 15 cues, 12 sentences, ru (given) -> en\n")
