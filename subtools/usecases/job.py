@@ -7,6 +7,7 @@ lists every file's result.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections import Counter
@@ -127,24 +128,23 @@ def output_folders(spec: JobSpec) -> dict[Path, Path]:
 def process_file(captions: Path, spec: JobSpec, folder: Path | None = None) -> FileResult:
     """Run every configured step on one caption file; each step gets the previous one's track."""
     folder = output_folders(spec)[captions] if folder is None else folder
-    make_folder(folder)
     done: list[StepResult] = []
-    current = captions
-    for step in _steps(spec):
-        try:
+    current, stage = captions, "output"
+    try:
+        make_folder(folder)
+        for step in _steps(spec):
+            stage = step.__name__.removesuffix("_step")
             result, current = step(current, spec, folder)
-        except SubtoolsError as exc:
-            return FileResult(
-                str(captions), tuple(done), f"{step.__name__.removesuffix('_step')}: {exc}"
-            )
-        except Exception as exc:  # a bug in one file must not stop the batch
-            return FileResult(
-                str(captions),
-                tuple(done),
-                f"internal error: {type(exc).__name__}: {exc}; please report it",
-            )
-        done.append(result)
-    return FileResult(str(captions), tuple(done))
+            done.append(result)
+        return FileResult(str(captions), tuple(done))
+    except SubtoolsError as exc:
+        error = f"{stage}: {exc}"
+    except Exception as exc:  # a bug in one file must not stop the batch
+        error = f"internal error: {type(exc).__name__}: {exc}; please report it"
+    if folder != spec.out:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only if the failure left it empty
+    return FileResult(str(captions), tuple(done), error)
 
 
 def run_job(

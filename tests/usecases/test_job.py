@@ -81,6 +81,8 @@ def test_batch_of_50_with_one_broken_file(tmp_path: Path) -> None:
         fixed["track00.srt"] == "netflix-en: 0 errors before, 0 fixes, 0 errors left for a person"
     )
     assert (tmp_path / "out" / "track03" / "track03.fixed.srt").exists()
+    # The broken file leaves no (empty) output folder behind.
+    assert not (tmp_path / "out" / "track25").exists()
 
 
 def test_batch_without_fix_reports_problems(tmp_path: Path) -> None:
@@ -169,3 +171,22 @@ def test_an_output_folder_that_cannot_be_made_is_an_error_line(tmp_path: Path) -
             f"error: {tmp_path / folder}: cannot make the output folder: "
             f"{'File exists' if folder == 'taken' else 'Not a directory'}\n",
         )
+
+
+def test_a_file_whose_output_folder_cannot_be_made_fails_alone(tmp_path: Path) -> None:
+    (tmp_path / "caps").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / "caps" / f"{name}.srt").write_text(make_track(0), encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a").write_text("a file where a's folder goes")
+    job = tmp_path / "job.toml"
+    job.write_text('[inputs]\ncaptions = "caps"\n[output]\nfolder = "out"\n')
+    for jobs in (1, 2):
+        report = run_job(load_job(job), jobs=jobs)
+        assert [(Path(f.file).name, f.error) for f in report.files] == [
+            (
+                "a.srt",
+                f"output: {tmp_path / 'out' / 'a'}: cannot make the output folder: File exists",
+            ),
+            ("b.srt", None),
+        ]
