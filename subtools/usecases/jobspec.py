@@ -177,9 +177,10 @@ def load_job(path: str | Path) -> JobSpec:
         )
     if "check" in data:
         c = data["check"]
-        check = CheckSpec(
-            _get(c, "profile", str, job, "netflix-en"), _get(c, "fix", bool, job, True)
-        )
+        profile = _get(c, "profile", str, job, "netflix-en")
+        if profile.endswith(".toml") or "/" in profile:  # a file, not a shipped name
+            profile = str(_resolve(base, profile))
+        check = CheckSpec(profile, _get(c, "fix", bool, job, True))
     article = opt_path(inputs, "article")
     video = opt_path(inputs, "video")
     if "quotes" in data:

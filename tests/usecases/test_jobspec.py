@@ -185,3 +185,16 @@ def test_home_folder_paths_are_expanded(tmp_path: Path, monkeypatch: pytest.Monk
         home / "a.txt",
         home / "out",
     )
+
+
+def test_a_profile_file_is_found_beside_the_job_file(tmp_path: Path) -> None:
+    # Paths in a job file are relative to it; a profile .toml was looked up in
+    # the working folder instead, so `subtools run jobs/job.toml` failed.
+    (tmp_path / "jobs").mkdir()
+    (tmp_path / "jobs" / "a.srt").write_text("x")
+    p = tmp_path / "jobs" / "job.toml"
+    p.write_text('[inputs]\ncaptions = "a.srt"\n[check]\nprofile = "house.toml"\n')
+    spec = load_job(p)
+    assert spec.check == CheckSpec(str(tmp_path / "jobs" / "house.toml"), True)
+    p.write_text('[inputs]\ncaptions = "a.srt"\n[check]\nprofile = "netflix-ru"\n')
+    assert load_job(p).check == CheckSpec("netflix-ru", True)
