@@ -114,13 +114,21 @@ def _resolve(base: Path, value: str) -> Path:
     return base / Path(value).expanduser()
 
 
+def _is_caption_file(path: Path) -> bool:
+    # Hidden files are not the user's captions: macOS "._x.srt" resource files,
+    # an interrupted atomic write's ".x.srt.1234.srt". (A glob skips them too.)
+    return (
+        path.suffix.lower() in CAPTION_EXTENSIONS
+        and not path.name.startswith(".")
+        and path.is_file()
+    )
+
+
 def expand_captions(pattern: str, base: Path) -> tuple[Path, ...]:
     """A file, a folder (every caption file in it) or a glob, sorted."""
     target = _resolve(base, pattern)
     if target.is_dir():
-        files = sorted(
-            p for p in target.iterdir() if p.suffix.lower() in CAPTION_EXTENSIONS and p.is_file()
-        )
+        files = sorted(p for p in target.iterdir() if _is_caption_file(p))
     elif target.exists() or not any(ch in pattern for ch in "*?["):
         files = [target]  # an existing path as written, even with '[' in its name
     else:

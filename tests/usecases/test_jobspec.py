@@ -198,3 +198,14 @@ def test_a_profile_file_is_found_beside_the_job_file(tmp_path: Path) -> None:
     assert spec.check == CheckSpec(str(tmp_path / "jobs" / "house.toml"), True)
     p.write_text('[inputs]\ncaptions = "a.srt"\n[check]\nprofile = "netflix-ru"\n')
     assert load_job(p).check == CheckSpec("netflix-ru", True)
+
+
+def test_hidden_files_in_a_captions_folder_are_not_captions(tmp_path: Path) -> None:
+    # macOS leaves "._name.srt" resource files beside each caption file on
+    # shared drives; each one failed the batch as "binary data".
+    (tmp_path / "caps").mkdir()
+    (tmp_path / "caps" / "a.srt").write_text("x")
+    (tmp_path / "caps" / "._a.srt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    (tmp_path / "caps" / ".a.srt.tmp1.srt").write_text("an interrupted write")
+    spec = load_job(job(tmp_path, '[inputs]\ncaptions = "caps"\n'))
+    assert spec.captions == (tmp_path / "caps" / "a.srt",)
