@@ -127,12 +127,24 @@ def parse_bytes(
     text = decoded.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise InputError("binary data, not a subtitle file", path=source)
+    joined = _drop_inner_boms(text, source)
+    text = text.replace("\ufeff", "")
     track, notices = parse_text(text, fmt, source)
+    notices[:0] = joined
     if not track.cues:  # SRT says so while scanning; WebVTT and JSON may hold none
         raise InputError("no subtitle cues found", path=source)
     if fmt == "json":
         track = _json_track(text, track)
     return ReadResult(track, decoded, tuple(notices), fmt)
+
+
+def _drop_inner_boms(text: str, source: str | None) -> list[Notice]:
+    """A BOM after the start comes from joined files (``cat a.srt b.srt``); it is removed."""
+    at = text.find("\ufeff")
+    if at < 0:
+        return []
+    line = text.count("\n", 0, at) + 1
+    return [Notice(source, line, "byte order mark inside the file (joined files?): removed")]
 
 
 def _json_track(text: str, track: Track) -> Track:

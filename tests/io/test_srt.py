@@ -106,6 +106,17 @@ def test_blank_line_after_the_timing_line_is_removed_and_reported(
     ]
 
 
+def test_joined_files_with_a_bom_in_the_middle(tmp_path: Path) -> None:
+    # `cat a.srt b.srt`: the second file's BOM and number went into cue 1's text.
+    part = "\ufeff1\n00:00:0{},000 --> 00:00:0{},500\n{}\n\n"
+    text = part.format(1, 1, "A") + part.format(3, 3, "B")
+    result = read_track(write(tmp_path, text.encode("utf-8")))
+    assert list(result.track.cues) == [Cue(1000, 1500, "A"), Cue(3000, 3500, "B")]
+    assert [(n.line, n.message) for n in result.notices] == [
+        (5, "byte order mark inside the file (joined files?): removed")
+    ]
+
+
 def test_text_that_is_a_number_is_kept(tmp_path: Path) -> None:
     text = "1\n00:00:01,000 --> 00:00:02,000\n1428\n\n2\n00:00:03,000 --> 00:00:04,000\n42\n"
     assert cues_of(write(tmp_path, text)) == [Cue(1000, 2000, "1428"), Cue(3000, 4000, "42")]
