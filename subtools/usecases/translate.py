@@ -196,10 +196,7 @@ def write_bilingual(result: TranslateResult, out: str | os.PathLike[str]) -> Non
     meta = {k: v for k, v in result.to_dict().items() if k not in {"output", "warnings"}}
     meta["bilingual"] = True
     meta["language"], meta["source"] = result.target_language, result.source_track.source
-    _write_bilingual(result.track, result.source_track, Path(out), meta)
-
-
-def _write_bilingual(translated: Track, source: Track, out: Path, meta: dict[str, Any]) -> None:
+    translated, source = result.track, result.source_track
     fmt = format_for(out).name
     if fmt == "json":
         cues = [
@@ -260,9 +257,7 @@ def translate_file(
         notices=read.notices,
     )
     if bilingual:
-        meta = {k: v for k, v in result.to_dict().items() if k not in {"output", "warnings"}}
-        meta["language"], meta["source"] = to_lang, str(src_path)
-        _write_bilingual(done.track, track, out, meta)
+        write_bilingual(result, out)
     else:
         write_track(translated, out)
     return result
