@@ -38,6 +38,15 @@ _STRICT = re.compile(r"\d\d:\d\d:\d\d,\d\d\d --> \d\d:\d\d:\d\d,\d\d\d")
 Scanned = tuple[int, int, int, list[str]]
 
 
+def _opens_block(text: str, line: re.Match[str]) -> bool:
+    """Whether ``line`` stands where a timing line goes: first in the file, or
+    after a blank line or a cue number (not after a line of cue text)."""
+    if line.start() == 0:
+        return True
+    prev = text[text.rfind("\n", 0, line.start() - 1) + 1 : line.start() - 1]
+    return not prev.strip() or _INDEX.match(prev) is not None
+
+
 def _timings(
     text: str, path: str | None, notices: list[Notice]
 ) -> tuple[list[tuple[int, int, int, int, int]], bool]:
@@ -48,7 +57,7 @@ def _timings(
     for m in _ARROW_LINE.finditer(text):
         raw = m.group()
         t = _TIMING.match(raw)
-        if not t and not _LOOSE.match(raw) and not raw.lstrip()[:1].isdigit():
+        if not (t or _LOOSE.match(raw) or (raw.lstrip()[:1].isdigit() and _opens_block(text, m))):
             continue  # an arrow inside cue text, not a timing line
         line_no += text.count("\n", last, m.start())
         last = m.start()

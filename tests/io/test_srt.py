@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from subtools.errors import InputError
-from subtools.io import read_track
-from subtools.model import Cue
+from subtools.io import read_track, render_track
+from subtools.model import Cue, Track
 
 GOOD = "1\n00:00:01,000 --> 00:00:02,500\nHello\nworld\n\n2\n00:00:03,000 --> 00:00:04,000\n<i>Bye</i>\n"
 EXPECTED = [Cue(1000, 2500, "Hello\nworld"), Cue(3000, 4000, "<i>Bye</i>")]
@@ -115,6 +115,22 @@ def test_joined_files_with_a_bom_in_the_middle(tmp_path: Path) -> None:
     assert [(n.line, n.message) for n in result.notices] == [
         (5, "byte order mark inside the file (joined files?): removed")
     ]
+
+
+def test_an_arrow_in_cue_text_is_text(tmp_path: Path) -> None:
+    # WebVTT "1 &lt; 2 --&gt; 3" converted to SRT was refused as a bad timing line.
+    track = Track([Cue(1000, 2000, "A\n1 < 2 --> 3"), Cue(3000, 4000, "5 -> 6")])
+    text = render_track(track, "srt")
+    assert cues_of(write(tmp_path, text)) == list(track.cues)
+
+
+def test_a_broken_timing_line_after_a_number_is_still_refused(tmp_path: Path) -> None:
+    text = GOOD.replace("00:00:03,000 -->", "00 00 03,000 -->")
+    with pytest.raises(InputError) as err:
+        read_track(write(tmp_path, text))
+    assert str(err.value) == str(
+        tmp_path / "in.srt:7: bad timing line ('00 00 03,000 --> 00:00:04,000')"
+    )
 
 
 def test_text_that_is_a_number_is_kept(tmp_path: Path) -> None:
