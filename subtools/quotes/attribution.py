@@ -27,7 +27,8 @@ SPEECH_VERBS = word_set(
     "argued insist insists insisted claim claims claimed warn warns warned recall recalls "
     "recalled declare declares declared reply replies replied answer answers answered "
     "urge urges urged announce announces announced complain complains complained shout "
-    "shouts shouted"
+    "shouts shouted repeat repeats repeated repeating admit admits admitted admitting "
+    "stress stresses stressed stressing plead pleads pleaded pleading"
 )
 PRONOUNS = word_set("he she they i we it")
 _DETERMINERS = word_set("the a an one another their his her our its this that these those")
@@ -102,6 +103,29 @@ def _sentence_start(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", hidden)[-1].replace(_HIDDEN_DOT, ".")
 
 
+_PHRASE_ENDS = _PREPOSITIONS - {"of"} | word_set("and but who as while when adding saying")
+
+
+def _inverted_subject(words: list[str]) -> tuple[str, bool] | None:
+    """The subject after its verb: ``said Colonel Ivanov``, ``said the soldier``."""
+    run = []
+    for r in words[:3]:
+        if _capitalised(r) or r.lower() in _TITLES:
+            run.append(r)
+        else:
+            break
+    if run:
+        return " ".join(run), True
+    if not words or words[0].lower() not in _DETERMINERS:
+        return None
+    phrase = [words[0]]
+    for r in words[1:5]:  # "one of the soldiers"
+        if r.lower() in _PHRASE_ENDS:
+            break
+        phrase.append(r)
+    return (" ".join(phrase), False) if len(phrase) > 1 else None
+
+
 def _from_after(after: str) -> tuple[str, bool] | None:
     """``," he said`` / ``," said Varga`` / ``," the soldier says in the video``."""
     m = re.match(r"[\s,.!?…—–]*([^.;:!?]*)", after)
@@ -114,14 +138,7 @@ def _from_after(after: str) -> tuple[str, bool] | None:
         if w.lower() in SPEECH_VERBS:
             if k:
                 return _subject(words[:k])
-            rest = words[1:4]
-            run = []
-            for r in rest:
-                if _capitalised(r) or r.lower() in _TITLES:
-                    run.append(r)
-                else:
-                    break
-            return (" ".join(run), True) if run else None
+            return _inverted_subject(_TOKEN.findall(re.split(r"[,—–]", m.group(1))[0])[1:])
         if k >= 6:
             break
     return None

@@ -92,3 +92,34 @@ def test_surname_later_in_the_article_is_the_full_name() -> None:
         ("the soldier", False),
         ("Dr. Elena Varga", True),
     ]
+
+
+def test_second_half_of_a_split_sentence_has_the_same_speaker() -> None:
+    text = (
+        'Analyst Mark Jensen said, "This is a familiar pattern."\n\n'
+        '"Our families have not received any payments," he said, "for four months."'
+    )
+    # "he" follows the named analyst, so it is taken for him; the point is the second half.
+    assert speakers(text) == [
+        ("Analyst Mark Jensen", True),
+        ("Analyst Mark Jensen", True),
+        ("Analyst Mark Jensen", True),
+    ]
+    assert speakers('"We have no payments," the soldier said, "for four months."') == [
+        ("the soldier", False),
+        ("the soldier", False),
+    ]
+
+
+def test_said_before_a_common_noun_subject() -> None:
+    text = (
+        'Analyst Mark Jensen said, "This is a familiar pattern."\n\n'
+        '"We did not abandon our positions," said the soldier. '
+        'He repeated: "We did not abandon our positions."'
+    )
+    assert speakers(text) == [
+        ("Analyst Mark Jensen", True),
+        ("the soldier", False),
+        ("he", False),
+    ]
+    assert speakers('"We stay," said one of the soldiers.') == [("one of the soldiers", False)]

@@ -166,3 +166,19 @@ def test_extraction_never_fails_and_parts_lie_in_their_paragraph(text: str) -> N
         for part in q.parts:
             assert paragraphs[part.paragraph - 1].text[part.start : part.end] == part.text
             assert part.text.strip() == part.text and part.text
+
+
+def test_second_half_of_a_sentence_split_by_he_said_is_speech() -> None:
+    # Short as it is, the second half is the speaker's words, not a scare-quoted term.
+    text = '"Our families have not received any payments," he said, "for four months."'
+    assert quotes_of(text) == [
+        ([1], "speech", "Our families have not received any payments"),
+        ([1], "speech", "for four months."),
+    ]
+    dashed = "“We were mobilized,” the soldier says — “in October.”"
+    assert quotes_of(dashed)[1] == ([1], "speech", "in October.")
+
+
+def test_a_term_after_a_finished_quoted_sentence_stays_a_term() -> None:
+    text = '"We will not go back there." The men call it the "meat grinder."'
+    assert quotes_of(text)[1] == ([1], "term", "meat grinder.")
