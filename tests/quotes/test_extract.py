@@ -182,3 +182,12 @@ def test_second_half_of_a_sentence_split_by_he_said_is_speech() -> None:
 def test_a_term_after_a_finished_quoted_sentence_stays_a_term() -> None:
     text = '"We will not go back there." The men call it the "meat grinder."'
     assert quotes_of(text)[1] == ([1], "term", "meat grinder.")
+
+
+def test_invisible_characters_of_web_pages_do_not_split_words() -> None:
+    # Soft hyphens (&shy;) and zero-width spaces are invisible: "aban&shy;don" reads "abandon".
+    html = "<p>He said: &ldquo;We did not aban&shy;don our posi&#173;tions&#8203; here.&rdquo;</p>"
+    assert quotes_of(html, "html") == [([1], "speech", "We did not abandon our positions here.")]
+    assert quotes_of('He said: "sol\u00addiers\u2060 of the\u200c\u200d line."') == [
+        ([1], "speech", "soldiers of the line.")
+    ]
