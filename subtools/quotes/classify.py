@@ -13,7 +13,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .align import Alignment, Op, Pattern
-from .normalize import NUMBER_WORDS, SCALE_WORDS, equivalent, number_value, word_set
+from .normalize import (
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    SCALE_WORDS,
+    equivalent,
+    number_value,
+    word_set,
+)
 from .stream import CaptionStream
 
 __all__ = [
@@ -82,7 +89,8 @@ def _numbers(keys: list[str]) -> list[str]:
                         total, current = total + current, 0
                 elif k != "and":
                     current += NUMBER_WORDS[k]
-            values.append(str(total + current))
+            ordinal = [k for k in run if k != "and"][-1] in ORDINAL_WORDS
+            values.append(f"{total + current}{'th' if ordinal else ''}")
             run.clear()
 
     for k in keys:
@@ -124,8 +132,13 @@ def block_severity(
         if nums_a:
             return "minor", "number format"
         return "minor", "spelling"
-    if article and captions and "".join(article) == "".join(captions):
-        return "minor", "spelling"  # front-line / frontline
+    if (
+        article
+        and captions
+        and "".join(article) == "".join(captions)
+        and not FUNCTION_WORDS.intersection(article + captions)
+    ):
+        return "minor", "spelling"  # front-line / frontline, but not "a part" / "apart"
     if nums_a:
         rest_a = [
             k

@@ -68,6 +68,36 @@ def check(quote: str, captions: list[str]) -> tuple[str, list[tuple[str, str, st
             ("minor", [("insert", "", "an", "minor", "article")]),
         ),
         (
+            "it was the first time we refused",
+            "it was the one time we refused",
+            ("changed", [("replace", "first", "one", "major", "number")]),
+        ),
+        (
+            "the twelfth attack on our positions",
+            "the twelve attack on our positions",
+            ("changed", [("replace", "twelfth", "twelve", "major", "number")]),
+        ),
+        (
+            "the twelfth attack on our positions",
+            "the 12th attack on our positions",
+            ("minor", [("replace", "twelfth", "12th", "minor", "number format")]),
+        ),
+        (
+            "we are the fifty-seventh brigade",
+            "we are the 57th brigade",
+            ("minor", [("replace", "fifty-seventh", "57th", "minor", "number format")]),
+        ),
+        (
+            "we have served here since the 1990s",
+            "we have served here since the 1990",
+            ("changed", [("replace", "1990s", "1990", "major", "number")]),
+        ),
+        (
+            "they kept the shells a part of the time",
+            "they kept the shells apart of the time",
+            ("changed", [("replace", "a part", "apart", "major", "word")]),
+        ),
+        (
             "the defence minister",
             "the defense minister",
             ("minor", [("replace", "defence", "defense", "minor", "spelling")]),

@@ -127,7 +127,7 @@ def test_sample_article_against_english_captions(sample_article: Path, captions_
                 ("exact", [11], []),
                 ("exact", [11], []),
                 ("exact", [3], []),
-                ("changed", [2], [("delete", "rear", "", "major", "word")]),
+                ("changed", [2], [("replace", "rear", "defense", "major", "word")]),
                 ("changed", [12], [("replace", "could", "couldn't", "major", "negation")]),
             ],
         ),
