@@ -92,15 +92,23 @@ _ABBREVIATION = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Jr|St)
 _HIDDEN_DOT = "\u2024"  # stands in for the dot of "Dr." while splitting sentences
 
 
+def _hide_dots(text: str) -> str:
+    return _ABBREVIATION.sub(rf"\1{_HIDDEN_DOT}", text)
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of ``text``, abbreviation dots hidden or not."""
+    return [w.replace(_HIDDEN_DOT, ".") for w in _TOKEN.findall(text)]
+
+
 def _clause_before(text: str) -> list[str]:
     """Words after the last clause boundary of ``text``."""
-    tail = re.split(r"[.;:!?—–()\"“”«»]|,\s", _ABBREVIATION.sub(rf"\1{_HIDDEN_DOT}", text))[-1]
-    return [w.replace(_HIDDEN_DOT, ".") for w in _TOKEN.findall(tail)]
+    return _tokens(re.split(r"[.;:!?—–()\"“”«»]|,\s", _hide_dots(text))[-1])
 
 
 def _sentence_start(text: str) -> str:
-    hidden = _ABBREVIATION.sub(rf"\1{_HIDDEN_DOT}", text)
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", hidden)[-1].replace(_HIDDEN_DOT, ".")
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", _hide_dots(text))
+    return parts[-1].replace(_HIDDEN_DOT, ".")
 
 
 _PHRASE_ENDS = _PREPOSITIONS - {"of"} | word_set("and but who as while when adding saying")
@@ -128,17 +136,17 @@ def _inverted_subject(words: list[str]) -> tuple[str, bool] | None:
 
 def _from_after(after: str) -> tuple[str, bool] | None:
     """``," he said`` / ``," said Varga`` / ``," the soldier says in the video``."""
-    m = re.match(r"[\s,.!?…—–]*([^.;:!?]*)", after)
+    m = re.match(r"[\s,.!?…—–]*([^.;:!?]*)", _hide_dots(after))
     if not m:
         return None
-    words = _TOKEN.findall(m.group(1))[:8]
+    words = _tokens(m.group(1))[:8]
     for k, w in enumerate(words):
         if w.lower() == "according":  # "according to the captions" names a source, not a speaker
             return None
         if w.lower() in SPEECH_VERBS:
             if k:
                 return _subject(words[:k])
-            return _inverted_subject(_TOKEN.findall(re.split(r"[,—–]", m.group(1))[0])[1:])
+            return _inverted_subject(_tokens(re.split(r"[,—–]", m.group(1))[0])[1:])
         if k >= 6:
             break
     return None
@@ -154,6 +162,9 @@ def _from_before(before: str) -> tuple[str, bool] | None:
     tokens = _TOKEN.findall(sentence)
     verbs = [k for k, w in enumerate(tokens) if w.lower() in SPEECH_VERBS]
     if not verbs:
+        # "Jensen disagreed: \"...\"": whatever the verb, a colon hands over to the speaker.
+        if len(tokens) >= 2 and re.search(r":\s*[\"“«'‘]?\s*$", sentence):
+            return _subject(_clause_before(sentence[: sentence.rfind(tokens[-1])]))
         return None
     k = verbs[-1]
     # Look only inside the clause that holds the verb.
@@ -197,7 +208,7 @@ def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> li
         after_text = texts[last.paragraph][last.end :]
         before_text = texts[first.paragraph][: first.start]
         found = _from_after(after_text) or _from_before(before_text)
-        sentence = _sentence_start(before_text) + after_text.split(". ")[0]
+        sentence = _sentence_start(before_text) + _hide_dots(after_text).split(". ")[0]
         if found is None:
             # Another quote earlier in the paragraph, or a quote opening the paragraph
             # right after a quoted paragraph: the same speaker goes on.

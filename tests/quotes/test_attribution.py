@@ -123,3 +123,17 @@ def test_said_before_a_common_noun_subject() -> None:
         ("he", False),
     ]
     assert speakers('"We stay," said one of the soldiers.') == [("one of the soldiers", False)]
+
+
+def test_inverted_speaker_with_a_title_abbreviation() -> None:
+    text = "“We did not abandon our positions,” said Sgt. Ivan Petrov, who appears in the video."
+    assert speakers(text) == [("Sgt. Ivan Petrov", False)]
+    assert speakers('"We stay here," said Dr. Elena Varga.') == [("Dr. Elena Varga", True)]
+
+
+def test_a_colon_introduces_the_named_speakers_quote_whatever_the_verb() -> None:
+    text = (
+        '"We did not abandon our positions," the soldier says in the video. '
+        'Analyst Mark Jensen disagreed: "That is not what the record shows at all."'
+    )
+    assert speakers(text) == [("the soldier", False), ("Analyst Mark Jensen", True)]
