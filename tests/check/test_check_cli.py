@@ -169,6 +169,16 @@ def test_shift_negative_needs_clip(en: Path, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").startswith("1\n00:00:00,000 --> 00:00:02,700\n")
 
 
+def test_shift_clipping_away_every_cue_writes_nothing(en: Path, tmp_path: Path) -> None:
+    out = tmp_path / "gone.srt"
+    result = runner.invoke(app, ["shift", str(en), "--by", "-100s", "--clip", "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: every cue would end before 0 ms: nothing would be left (-46000)\n"
+    )
+    assert not out.exists()
+
+
 def test_shift_refuses_same_path(en: Path) -> None:
     result = runner.invoke(app, ["shift", str(en), "--by", "1s", "-o", str(en)])
     assert result.exit_code == 2
