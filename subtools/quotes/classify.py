@@ -105,6 +105,10 @@ def _numbers(keys: list[str]) -> list[str]:
     return values
 
 
+def _without_numbers(keys: list[str]) -> list[str]:
+    return [k for k in keys if k != "and" and k not in SCALE_WORDS and number_value(k) is None]
+
+
 def block_severity(
     article: list[str], captions: list[str], pairs: list[tuple[str, str]], capitalised: bool
 ) -> tuple[str, str]:
@@ -139,25 +143,8 @@ def block_severity(
         and not FUNCTION_WORDS.intersection(article + captions)
     ):
         return "minor", "spelling"  # front-line / frontline, but not "a part" / "apart"
-    if nums_a:
-        rest_a = [
-            k
-            for k in article
-            if k not in NUMBER_WORDS
-            and k not in SCALE_WORDS
-            and number_value(k) is None
-            and k != "and"
-        ]
-        rest_c = [
-            k
-            for k in captions
-            if k not in NUMBER_WORDS
-            and k not in SCALE_WORDS
-            and number_value(k) is None
-            and k != "and"
-        ]
-        if rest_a == rest_c:
-            return "minor", "number format"
+    if nums_a and _without_numbers(article) == _without_numbers(captions):
+        return "minor", "number format"
     content_a = [k for k in article if k not in FUNCTION_WORDS]
     content_c = [k for k in captions if k not in FUNCTION_WORDS]
     if content_a == content_c:
