@@ -260,6 +260,32 @@ def _difference(block: list[Op], pattern: Pattern, stream: CaptionStream) -> Dif
     )
 
 
+def _hidden_negations(ops: tuple[Op, ...], stream: CaptionStream) -> list[Difference]:
+    """Caption words an ellipsis skips that hold a negation of the sentence the quote
+    goes on with ("We did … abandon" for "We did not abandon"): the meaning turns."""
+    runs: list[list[int]] = []  # stream units skipped at each ellipsis
+    previous_free = False
+    for op in ops:
+        free = op.free and op.q is None and op.c is not None
+        if free and op.c is not None:
+            if not previous_free:
+                runs.append([])
+            runs[-1].append(op.c)
+        previous_free = free
+    diffs = []
+    for units in runs:
+        if not any(stream.keys[u] in NEGATIONS for u in units):
+            continue
+        first, last = stream.unit_word[units[0]], stream.unit_word[units[-1]]
+        around = stream.span_text(max(0, first - 1), min(len(stream.words) - 1, last + 1))
+        if re.search(r"[.!?…]", around):
+            continue  # whole sentences left out: their negations are not the quote's
+        words = tuple(range(first, last + 1))
+        text = _caption_text(stream, list(words))
+        diffs.append(Difference("insert", "…", text, "major", "negation", (), words))
+    return diffs
+
+
 def classify(
     alignment: Alignment | None, pattern: Pattern, stream: CaptionStream, kind: str = "speech"
 ) -> Verdict:
@@ -270,6 +296,7 @@ def classify(
         d = _difference(block, pattern, stream)
         if d.article_words or d.caption_words:
             diffs.append(d)
+    diffs.extend(_hidden_negations(alignment.ops, stream))
     if not diffs:
         return Verdict(EXACT, ())
     if any(d.severity == "major" for d in diffs):

@@ -152,6 +152,26 @@ def test_brackets_are_optional_and_ellipses_skip_caption_words() -> None:
     )
 
 
+def test_an_ellipsis_that_hides_a_negation_of_its_sentence_is_a_change() -> None:
+    # "We did … abandon" for "We did not abandon" turns the sentence around.
+    assert check("we did … abandon our positions", ["We did not", "abandon our positions."]) == (
+        "changed",
+        [("insert", "…", "not", "major", "negation")],
+    )
+    assert check(
+        "we were sent to the front … without weapons",
+        ["we were sent to the front three weeks ago,", "and we were never left without weapons"],
+    ) == (
+        "changed",
+        [("insert", "…", "three weeks ago, and we were never left", "major", "negation")],
+    )
+    # A negation in a sentence the ellipsis skips as a whole is not the quote's.
+    assert check(
+        "we were sent to the front. … We ask you to return us",
+        ["we were sent to the front.", "We don't refuse to serve.", "We ask you to return us"],
+    ) == ("exact", [])
+
+
 def test_a_quote_that_is_not_there_is_missing() -> None:
     assert check(
         "We are proud to defend our motherland until the end",

@@ -99,7 +99,7 @@ def test_normalisation_is_idempotent_and_units_are_never_empty(word: str) -> Non
     assert units and all(units)
     assert ("not" in units) == (
         (norm.endswith("n't") and len(norm) > 3)
-        or norm == "cannot"
+        or norm in ("cannot", "not")  # hypothesis finds the word "not" itself now and then
         or norm in ("can't", "won't", "shan't", "ain't")
     )
 
