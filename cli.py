@@ -253,6 +253,7 @@ def _retimed(report: Any, as_json: bool) -> None:
     if as_json:
         print_json(report.to_dict())
         return
+    warn(report.notices)
     warn(report.adjustments)
     typer.echo(f"wrote {report.output} ({report.cues} cues)")
 
