@@ -549,6 +549,8 @@ def quotes(
     from subtools.usecases.quotes import verify_quotes, write_html_report
 
     report = verify_quotes(article, captions, encoding=encoding)
+    if not as_json:
+        warn(report.warnings)
     if html is not None:
         write_html_report(report, html)
     if as_json:
