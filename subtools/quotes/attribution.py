@@ -134,12 +134,17 @@ def _inverted_subject(words: list[str]) -> tuple[str, bool] | None:
     return (" ".join(phrase), False) if len(phrase) > 1 else None
 
 
+_NEXT_CLAUSE = word_set("but while whereas although though yet and")
+
+
 def _from_after(after: str) -> tuple[str, bool] | None:
     """``," he said`` / ``," said Varga`` / ``," the soldier says in the video``."""
     m = re.match(r"[\s,.!?…—–]*([^.;:!?]*)", _hide_dots(after))
     if not m:
         return None
     words = _tokens(m.group(1))[:8]
+    if words and words[0].lower() in _NEXT_CLAUSE:
+        return None  # '," but the soldier insisted "…"' introduces the next quote
     for k, w in enumerate(words):
         if w.lower() == "according":  # "according to the captions" names a source, not a speaker
             return None

@@ -137,3 +137,11 @@ def test_a_colon_introduces_the_named_speakers_quote_whatever_the_verb() -> None
         'Analyst Mark Jensen disagreed: "That is not what the record shows at all."'
     )
     assert speakers(text) == [("the soldier", False), ("Analyst Mark Jensen", True)]
+
+
+def test_a_clause_after_a_conjunction_belongs_to_the_next_quote() -> None:
+    text = (
+        'Jensen said "this is a very typical pattern," but the soldier insisted '
+        '"we were abandoned by our commanders."'
+    )
+    assert speakers(text) == [("Jensen", True), ("the soldier", False)]
