@@ -96,7 +96,9 @@ Block = tuple[str, bool, bool]
 
 
 def _looks_like_title(line: str) -> bool:
-    return len(line.split()) <= 20 and not re.search(r"[.!?:,;\"”]\s*$", line)
+    # A headline may end with a quote ('Soldier: "We Were Sent to Die"'), not with a full stop.
+    end = line.rstrip().rstrip("\"”’'»").rstrip()
+    return len(line.split()) <= 20 and not re.search(r"[.!?:,;]$", end)
 
 
 def _text_blocks(text: str) -> list[Block]:

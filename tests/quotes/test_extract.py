@@ -191,3 +191,10 @@ def test_invisible_characters_of_web_pages_do_not_split_words() -> None:
     assert quotes_of('He said: "sol\u00addiers\u2060 of the\u200c\u200d line."') == [
         ([1], "speech", "soldiers of the line.")
     ]
+
+
+def test_a_headline_that_ends_with_a_quote_is_a_headline() -> None:
+    paragraphs = parse_article('Russian Soldiers: "We Refuse Suicidal Orders"\n\nA soldier spoke.')
+    assert [p.heading for p in paragraphs] == [True, False]
+    assert parse_article("Soldiers Say “We Will Not Go Back”\n\nBody.")[0].heading
+    assert not parse_article('"We will not go back."\n\nBody.')[0].heading
