@@ -354,6 +354,8 @@ class DoctorReport:
 
 def doctor(fonts_dir: str | os.PathLike[str] | None = None) -> DoctorReport:
     """Which ffmpeg burn would use, whether it has libass, and which fonts draw Cyrillic."""
+    if fonts_dir is not None and not Path(fonts_dir).is_dir():
+        raise InputError("fonts folder not found", path=fonts_dir)
     problems: list[str] = []
     tools: ff.Toolchain | None
     try:

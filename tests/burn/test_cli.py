@@ -234,6 +234,15 @@ def test_doctor_without_any_ffmpeg_is_a_problem(
     assert result.stdout.startswith("ffmpeg:         not found\n")
 
 
+def test_doctor_with_a_missing_fonts_dir_is_an_error(tmp_path: Path) -> None:
+    # As for burn: a --fonts-dir that is not there must not pass for "fonts OK".
+    result = runner.invoke(app, ["doctor", "--fonts-dir", str(tmp_path / "nope")])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {tmp_path / 'nope'}: fonts folder not found\n",
+    )
+
+
 def test_every_command_has_help() -> None:
     for command in ("burn", "clip", "doctor"):
         result = runner.invoke(app, [command, "--help"])
