@@ -74,9 +74,12 @@ class Verdict:
     differences: tuple[Difference, ...]
 
 
-def _numbers(keys: list[str]) -> list[str]:
-    """Values of the numbers in ``keys``; runs of number words ("twenty one") form one number."""
-    values: list[str] = []
+_Number = tuple[str, bool, bool]  # value, ordinal, written in digits
+
+
+def _numbers(keys: list[str]) -> list[_Number]:
+    """The numbers in ``keys``; runs of number words ("twenty one") form one number."""
+    values: list[_Number] = []
     run: list[str] = []
 
     def flush() -> None:
@@ -90,7 +93,7 @@ def _numbers(keys: list[str]) -> list[str]:
                 elif k != "and":
                     current += NUMBER_WORDS[k]
             ordinal = [k for k in run if k != "and"][-1] in ORDINAL_WORDS
-            values.append(f"{total + current}{'th' if ordinal else ''}")
+            values.append((str(total + current), ordinal, False))
             run.clear()
 
     for k in keys:
@@ -100,9 +103,28 @@ def _numbers(keys: list[str]) -> list[str]:
         flush()
         value = number_value(k)
         if value is not None:
-            values.append(value)
+            values.append((value.removesuffix("th"), value.endswith("th"), True))
     flush()
     return values
+
+
+def _same_numbers(article: list[_Number], captions: list[_Number]) -> bool:
+    """Equal values, and an ordinal for an ordinal; in digits, "1428" and "1428th" are
+    one unit's name written two ways, but "first" is not "one"."""
+    rest = list(captions)
+    for value, ordinal, digits in article:
+        match = next(
+            (
+                k
+                for k, (v, o, d) in enumerate(rest)
+                if v == value and (o == ordinal or (digits and d))
+            ),
+            None,
+        )
+        if match is None:
+            return False
+        del rest[match]
+    return not rest
 
 
 def _without_numbers(keys: list[str]) -> list[str]:
@@ -121,8 +143,8 @@ def block_severity(
         k for k in captions if k in NEGATIONS
     ):
         return "major", "negation"
-    nums_a, nums_c = _numbers(article), _numbers(captions)
-    if sorted(nums_a) != sorted(nums_c):
+    nums_a = _numbers(article)
+    if not _same_numbers(nums_a, _numbers(captions)):
         return "major", "number"
     if Counter(PERSON_OF[k] for k in article if k in PERSON_OF) != Counter(
         PERSON_OF[k] for k in captions if k in PERSON_OF

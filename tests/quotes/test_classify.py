@@ -88,6 +88,17 @@ def check(quote: str, captions: list[str]) -> tuple[str, list[tuple[str, str, st
             ("minor", [("replace", "fifty-seventh", "57th", "minor", "number format")]),
         ),
         (
+            # Digits with or without the ordinal ending: the same unit, a matter of style.
+            "we serve in the 1428 Regiment",
+            "we serve in the 1428th Regiment",
+            ("minor", [("replace", "1428", "1428th", "minor", "number format")]),
+        ),
+        (
+            "we serve in the fourteenth regiment",
+            "we serve in the 14 regiment",
+            ("changed", [("replace", "fourteenth", "14", "major", "number")]),
+        ),
+        (
             "we have served here since the 1990s",
             "we have served here since the 1990",
             ("changed", [("replace", "1990s", "1990", "major", "number")]),
