@@ -191,6 +191,12 @@ def _from_before(before: str) -> tuple[str, bool] | None:
     return found
 
 
+def _from_credit(after: str, quote: RawQuote) -> tuple[str, bool] | None:
+    """A blockquote's credit line: ``— Ivan, a mobilized soldier, in the video``."""
+    credit = re.match(r"\s*(?:[—–]|--)\s*([^,;()]+)", after) if not quote.marks else None
+    return _subject(_tokens(credit.group(1))) if credit else None
+
+
 def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> list[Attribution]:
     by_par: dict[int, list[tuple[int, int]]] = {}
     for q in quotes:
@@ -212,7 +218,7 @@ def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> li
             continue
         after_text = texts[last.paragraph][last.end :]
         before_text = texts[first.paragraph][: first.start]
-        found = _from_after(after_text) or _from_before(before_text)
+        found = _from_credit(after_text, q) or _from_after(after_text) or _from_before(before_text)
         sentence = _sentence_start(before_text) + _hide_dots(after_text).split(". ")[0]
         if found is None:
             # Another quote earlier in the paragraph, or a quote opening the paragraph

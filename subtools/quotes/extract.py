@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from .article import Paragraph
 from .normalize import word_set
 
-__all__ = ["QuotePart", "RawQuote", "extract_quotes", "find_spans", "quote_kind"]
+__all__ = [
+    "BLOCKQUOTE_CREDIT",
+    "QuotePart",
+    "RawQuote",
+    "extract_quotes",
+    "find_spans",
+    "quote_kind",
+]
 
 _DOUBLE_CLOSE = {'"': '"', "“": '”"', "«": "»", "„": '“”"', "”": "”"}
 _WORDISH = re.compile(r"[^\W_]", re.UNICODE)
@@ -156,6 +163,11 @@ def _resumes(text: str, closed_at: int, opens_at: int) -> bool:
     )
 
 
+# "> … positions.\n> — Ivan, in the video": a dash after the last sentence (or a
+# paragraph that is only such a line, an HTML <footer>) credits the speaker.
+BLOCKQUOTE_CREDIT = re.compile(r"(?:^|(?<=[.!?…\"”’]))\s*(?:[—–]|--)\s*[^.!?…—–]*$")
+
+
 def extract_quotes(paragraphs: Sequence[Paragraph]) -> list[RawQuote]:
     quotes: list[RawQuote] = []
     carry: list[QuotePart] | None = None  # parts of a quote left open at a paragraph end
@@ -174,7 +186,8 @@ def extract_quotes(paragraphs: Sequence[Paragraph]) -> list[RawQuote]:
                 finish(carry, carry_mark)
                 carry = None
         if par.blockquote and not spans:
-            part = _part(par, 0, len(par.text))
+            credit = BLOCKQUOTE_CREDIT.search(par.text)
+            part = _part(par, 0, credit.start() if credit else len(par.text))
             if part:
                 finish([part], "")
             continue

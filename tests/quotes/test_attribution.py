@@ -145,3 +145,10 @@ def test_a_clause_after_a_conjunction_belongs_to_the_next_quote() -> None:
         '"we were abandoned by our commanders."'
     )
     assert speakers(text) == [("Jensen", True), ("the soldier", False)]
+
+
+def test_the_attribution_line_of_a_blockquote_names_its_speaker() -> None:
+    md = "# Soldiers\n\n> We did not abandon our positions.\n>\n> — Ivan, a soldier, in the video\n"
+    paragraphs = parse_article(md, "markdown")
+    found = attribute(paragraphs, extract_quotes(paragraphs))
+    assert [(a.speaker, a.other) for a in found] == [("Ivan", False)]

@@ -198,3 +198,21 @@ def test_a_headline_that_ends_with_a_quote_is_a_headline() -> None:
     assert [p.heading for p in paragraphs] == [True, False]
     assert parse_article("Soldiers Say “We Will Not Go Back”\n\nBody.")[0].heading
     assert not parse_article('"We will not go back."\n\nBody.')[0].heading
+
+
+def test_a_blockquotes_attribution_line_is_not_part_of_the_quote() -> None:
+    md = "# Soldiers\n\n> We did not abandon our positions.\n>\n> — Ivan, a soldier, in the video\n"
+    assert quotes_of(md, "markdown") == [([2], "speech", "We did not abandon our positions.")]
+    html = (
+        "<blockquote><p>They took our phones and sent us back.</p>"
+        "<footer>— <cite>the soldier, in the video</cite></footer></blockquote>"
+        "<blockquote>We ask the President to hear us. <cite>-- a soldier</cite></blockquote>"
+    )
+    assert quotes_of(html, "html") == [
+        ([1], "speech", "They took our phones and sent us back."),
+        ([3], "speech", "We ask the President to hear us."),
+    ]
+    # A dash inside the quoted sentence is the speaker's own.
+    assert quotes_of("> We waited for days — nobody came to help us.", "markdown") == [
+        ([1], "speech", "We waited for days — nobody came to help us.")
+    ]
