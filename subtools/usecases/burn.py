@@ -394,6 +394,13 @@ def quote_span(
     from .quotes import verify_quotes
 
     report = verify_quotes(article, captions)
+    mismatch = report.language_mismatch
+    if mismatch is not None:  # nothing was compared: "not found" would mislead
+        raise DependencyError(
+            f"the captions are in {mismatch.captions!r} and the article in "
+            f"{mismatch.article!r}: {mismatch.reason}; quote {n} cannot be placed",
+            hint=mismatch.hint,
+        )
     quote = next((q for q in report.quotes if q.id == n), None)
     if quote is None:
         raise InputError(

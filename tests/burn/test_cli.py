@@ -265,3 +265,24 @@ def test_clip_a_quote_of_the_sample_article(video: Path, samples: Path, tmp_path
         f"error: {article}: quote 12 was not found in the captions (status: missing); "
         "there is nothing to clip; run `subtools quotes` to see what was found\n"
     )
+
+
+def test_clip_a_quote_of_untranslatable_captions_says_why(
+    video: Path, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from subtools.usecases import quotes as usecase
+
+    from ..quotes.conftest import no_model
+
+    monkeypatch.setattr(usecase, "_load_translate_track", lambda: no_model)
+    article, captions = samples / "article.txt", samples / "captions.ru.srt"
+    out = tmp_path / "quote3.mp4"
+    result = runner.invoke(app, ["clip", str(video), str(captions), "-o", str(out), "--quote",
+                                 "3", "--article", str(article)])  # fmt: skip
+    # Not "quote 3 was not found": nothing was compared at all.
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "error: the captions are in 'ru' and the article in 'en': no ru->en translation model "
+        "is installed; quote 3 cannot be placed; install an offline ru->en translation model"
+    )
+    assert not out.exists()
