@@ -33,6 +33,24 @@ EXIT_PROBLEMS = 1  # a check ran and found problems
 EXIT_ERROR = 2  # could not run: bad input, missing dependency, bug
 
 
+def _version(value: bool) -> None:
+    if value:
+        from subtools import __version__
+
+        typer.echo(f"subtools {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Offline toolkit for translated video quotes: captions, quotes, translation, burn-in."""
+
+
 def fail(message: str) -> typer.Exit:
     typer.echo(f"error: {message}", err=True)
     return typer.Exit(EXIT_ERROR)

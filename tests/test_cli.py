@@ -192,3 +192,10 @@ def test_samples_exist() -> None:
         "captions.en.srt",
         "captions.ru.srt",
     ]
+
+
+def test_version() -> None:
+    from subtools import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.stdout) == (0, f"subtools {__version__}\n")
