@@ -271,6 +271,7 @@ def _retimed(report: Any, as_json: bool) -> None:
     if as_json:
         print_json(report.to_dict())
         return
+    warn(report.notices)
     warn(report.adjustments)
     typer.echo(f"wrote {report.output} ({report.cues} cues)")
 
@@ -567,6 +568,8 @@ def quotes(
     from subtools.usecases.quotes import verify_quotes, write_html_report
 
     report = verify_quotes(article, captions, encoding=encoding)
+    if not as_json:
+        warn(report.warnings)
     if html is not None:
         write_html_report(report, html)
     if as_json:

@@ -3,7 +3,7 @@ frame-rate conversion. Pure functions on Track; integer ms in and out.
 
 A time mapped below zero is an error unless ``clip`` is set: then a cue that
 ends at or before 0 is dropped and one that straddles 0 is trimmed to start at
-0, and each is reported as an ``Adjustment``.
+0, and each is reported as an ``Adjustment``; dropping every cue is an error.
 """
 
 from __future__ import annotations
@@ -72,6 +72,11 @@ def _apply(track: Track, fn: Callable[[int, Cue], tuple[int, int]], clip: bool) 
         else:
             notes.append(Adjustment(n, "trimmed", start, end))
             cues.append(Cue(0, end, cue.text))
+    if track.cues and not cues:
+        # A caption file without cues is one that no reader accepts.
+        raise InputError(
+            "every cue would end before 0 ms: nothing would be left", value=notes[-1].end
+        )
     return RetimeResult(track.with_cues(cues), tuple(notes))
 
 

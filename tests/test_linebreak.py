@@ -32,6 +32,17 @@ def test_breaks_after_punctuation_and_before_prepositions() -> None:
     )
 
 
+def test_longer_russian_prepositions_do_not_hang_at_a_line_end() -> None:
+    assert (
+        break_lines("Нас бросили одних среди минных полей и воронок", 39, 2, "ru")
+        == "Нас бросили одних\nсреди минных полей и воронок"
+    )
+    assert (
+        break_lines("Он ушёл к соседям после двух суток под огнём", 39, 2, "ru")
+        == "Он ушёл к соседям\nпосле двух суток под огнём"
+    )
+
+
 def test_text_that_fits_goes_on_one_line() -> None:
     assert break_lines("Three weeks ago\nwe were sent") == "Three weeks ago we were sent"
     assert break_lines("  spaced   out  ") == "spaced out"

@@ -43,6 +43,15 @@ def test_negative_times_are_an_error_unless_clipped() -> None:
     ]
 
 
+def test_clipping_away_every_cue_is_an_error() -> None:
+    # An SRT file without cues is one that no reader (ours included) accepts.
+    t = tr((1000, 2000), (3000, 4000))
+    with pytest.raises(InputError, match="every cue would end before 0 ms"):
+        shift(t, -5000, clip=True)
+    with pytest.raises(InputError, match="every cue would end before 0 ms"):
+        sync(t, [(5000, 0)], clip=True)
+
+
 def test_shift_from_a_missing_cue() -> None:
     with pytest.raises(InputError, match="no cue 4: the track has 3 cues"):
         shift(tr((0, 1), (2, 3), (4, 5)), 10, from_cue=4)

@@ -46,6 +46,19 @@ _INSTALL_HINT = (
     "install a font that has these letters (Debian: apt-get install fonts-dejavu-core) "
     "or pass --fonts-dir DIR with such a .ttf"
 )
+_EAST_ASIAN = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO")
+
+
+def _install_hint(letters: str) -> str:
+    """The hint with a Debian font package that has ``letters`` (DejaVu has no Chinese)."""
+    names = [unicodedata.name(ch, "") for ch in letters]
+    if any(script in n for n in names for script in _EAST_ASIAN):
+        package = "fonts-noto-cjk"
+    elif all(n.startswith(("LATIN", "CYRILLIC", "GREEK", "DIGIT")) for n in names):
+        package = "fonts-dejavu-core"
+    else:
+        package = "fonts-noto-core"
+    return _INSTALL_HINT.replace("fonts-dejavu-core", package)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,9 +227,16 @@ def choose_font(
         group = groups[family]
         if _regular_face(group).covers(letters):
             return FontChoice(family, tuple(group), _symbol_warnings(family, group, symbols))
+    faces_of = [_regular_face(group) for group in groups.values()]
+    nowhere = "".join(ch for ch in letters if all(f.missing(ch) for f in faces_of))
+    if nowhere:
+        raise DependencyError(
+            f"no installed font has glyphs for the caption letters {nowhere!r}",
+            hint=_install_hint(nowhere),
+        )
     raise DependencyError(
         f"no installed font has glyphs for all the caption letters {letters!r}",
-        hint=_INSTALL_HINT,
+        hint=_INSTALL_HINT.replace("a font", "one font"),
     )
 
 

@@ -173,6 +173,12 @@ def _load(spec: str | os.PathLike[str], seen: tuple[Path, ...]) -> Profile:
             value=missing[0],
             hint='set it under [limits] or use extends = "netflix-en"',
         )
+    if base["min_duration_ms"] > base["max_duration_ms"]:
+        raise InputError(
+            f"min_duration_ms ({base['min_duration_ms']}) is above max_duration_ms "
+            f"({base['max_duration_ms']}): no cue could pass",
+            path=path,
+        )
     return Profile(**base)
 
 
@@ -188,8 +194,14 @@ def _limits(table: Any, path: Path) -> dict[str, Any]:
                 raise InputError(f"limit {key} must be a positive integer", path=path, value=value)
             out[key] = value
         elif key in _NUM_LIMITS:
-            if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
-                raise InputError(f"limit {key} must be a number >= 0", path=path, value=value)
+            if (
+                not isinstance(value, int | float)
+                or isinstance(value, bool)
+                or not 0 <= value < math.inf  # also refuses nan
+            ):
+                raise InputError(
+                    f"limit {key} must be a finite number >= 0", path=path, value=value
+                )
             out[key] = float(value)
         else:
             raise InputError(

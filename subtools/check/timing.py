@@ -68,34 +68,21 @@ def words_per_minute(track: Track, p: Profile, sev: Severity) -> list[Finding]:
     return out
 
 
-def min_duration(track: Track, p: Profile, sev: Severity) -> list[Finding]:
+def _durations(track: Track, rule: str, sev: Severity, limit: int, sign: int) -> list[Finding]:
+    """Cues shown shorter (``sign`` -1) or longer (+1) than ``limit`` ms."""
     return [
-        Finding(
-            n,
-            "min-duration",
-            sev,
-            f"shown for {c.end - c.start} ms",
-            c.end - c.start,
-            p.min_duration_ms,
-        )
+        Finding(n, rule, sev, f"shown for {c.end - c.start} ms", c.end - c.start, limit)
         for n, c in enumerate(track.cues, 1)
-        if c.end - c.start < p.min_duration_ms
+        if (c.end - c.start - limit) * sign > 0
     ]
+
+
+def min_duration(track: Track, p: Profile, sev: Severity) -> list[Finding]:
+    return _durations(track, "min-duration", sev, p.min_duration_ms, -1)
 
 
 def max_duration(track: Track, p: Profile, sev: Severity) -> list[Finding]:
-    return [
-        Finding(
-            n,
-            "max-duration",
-            sev,
-            f"shown for {c.end - c.start} ms",
-            c.end - c.start,
-            p.max_duration_ms,
-        )
-        for n, c in enumerate(track.cues, 1)
-        if c.end - c.start > p.max_duration_ms
-    ]
+    return _durations(track, "max-duration", sev, p.max_duration_ms, 1)
 
 
 def cue_order(track: Track, p: Profile, sev: Severity) -> list[Finding]:

@@ -189,7 +189,9 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
             moves[j] = move
         prev = row
         back.append(moves)
-    end = min(range(w + 1), key=lambda j: (prev[j], j))
+    # On a tie, the later end: the article's last word against the caption word in its
+    # place ("1990s -> 1990") says more than the word deleted.
+    end = min(range(w + 1), key=lambda j: (prev[j], -j))
     cost = 0.0  # the real cost, without edge rewards
     ops: list[Op] = []
     i, j = m, end

@@ -72,6 +72,10 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     return Article(str(path), fmt, paragraphs)
 
 
+# Invisible in print, but they would split a word in two ("aban&shy;don").
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def parse_article(text: str, fmt: str = "text") -> tuple[Paragraph, ...]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if fmt == "html":
@@ -82,7 +86,7 @@ def parse_article(text: str, fmt: str = "text") -> tuple[Paragraph, ...]:
         blocks = _text_blocks(text)
     out: list[Paragraph] = []
     for body, heading, quote in blocks:
-        body = re.sub(r"\s+", " ", body).strip()
+        body = re.sub(r"\s+", " ", body.translate(_INVISIBLE)).strip()
         if body:
             out.append(Paragraph(len(out) + 1, body, heading, quote))
     return tuple(out)
@@ -92,7 +96,9 @@ Block = tuple[str, bool, bool]
 
 
 def _looks_like_title(line: str) -> bool:
-    return len(line.split()) <= 20 and not re.search(r"[.!?:,;\"”]\s*$", line)
+    # A headline may end with a quote ('Soldier: "We Were Sent to Die"'), not with a full stop.
+    end = line.rstrip().rstrip("\"”’'»").rstrip()
+    return len(line.split()) <= 20 and not re.search(r"[.!?:,;]$", end)
 
 
 def _text_blocks(text: str) -> list[Block]:

@@ -27,7 +27,8 @@ SPEECH_VERBS = word_set(
     "argued insist insists insisted claim claims claimed warn warns warned recall recalls "
     "recalled declare declares declared reply replies replied answer answers answered "
     "urge urges urged announce announces announced complain complains complained shout "
-    "shouts shouted"
+    "shouts shouted repeat repeats repeated repeating admit admits admitted admitting "
+    "stress stresses stressed stressing plead pleads pleaded pleading"
 )
 PRONOUNS = word_set("he she they i we it")
 _DETERMINERS = word_set("the a an one another their his her our its this that these those")
@@ -91,37 +92,66 @@ _ABBREVIATION = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Jr|St)
 _HIDDEN_DOT = "\u2024"  # stands in for the dot of "Dr." while splitting sentences
 
 
+def _hide_dots(text: str) -> str:
+    return _ABBREVIATION.sub(rf"\1{_HIDDEN_DOT}", text)
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of ``text``, abbreviation dots hidden or not."""
+    return [w.replace(_HIDDEN_DOT, ".") for w in _TOKEN.findall(text)]
+
+
 def _clause_before(text: str) -> list[str]:
     """Words after the last clause boundary of ``text``."""
-    tail = re.split(r"[.;:!?—–()\"“”«»]|,\s", _ABBREVIATION.sub(rf"\1{_HIDDEN_DOT}", text))[-1]
-    return [w.replace(_HIDDEN_DOT, ".") for w in _TOKEN.findall(tail)]
+    return _tokens(re.split(r"[.;:!?—–()\"“”«»]|,\s", _hide_dots(text))[-1])
 
 
 def _sentence_start(text: str) -> str:
-    hidden = _ABBREVIATION.sub(rf"\1{_HIDDEN_DOT}", text)
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", hidden)[-1].replace(_HIDDEN_DOT, ".")
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", _hide_dots(text))
+    return parts[-1].replace(_HIDDEN_DOT, ".")
+
+
+_PHRASE_ENDS = _PREPOSITIONS - {"of"} | word_set("and but who as while when adding saying")
+
+
+def _inverted_subject(words: list[str]) -> tuple[str, bool] | None:
+    """The subject after its verb: ``said Colonel Ivanov``, ``said the soldier``."""
+    run = []
+    for r in words[:3]:
+        if _capitalised(r) or r.lower() in _TITLES:
+            run.append(r)
+        else:
+            break
+    if run:
+        return " ".join(run), True
+    if not words or words[0].lower() not in _DETERMINERS:
+        return None
+    phrase = [words[0]]
+    for r in words[1:5]:  # "one of the soldiers"
+        if r.lower() in _PHRASE_ENDS:
+            break
+        phrase.append(r)
+    return (" ".join(phrase), False) if len(phrase) > 1 else None
+
+
+_NEXT_CLAUSE = word_set("but while whereas although though yet and")
 
 
 def _from_after(after: str) -> tuple[str, bool] | None:
     """``," he said`` / ``," said Varga`` / ``," the soldier says in the video``."""
-    m = re.match(r"[\s,.!?…—–]*([^.;:!?]*)", after)
+    m = re.match(r"[\s,.!?…—–]*([^.;:!?]*)", _hide_dots(after))
     if not m:
         return None
-    words = _TOKEN.findall(m.group(1))[:8]
+    words = _tokens(m.group(1))[:8]
+    if words and words[0].lower() in _NEXT_CLAUSE:
+        return None  # '," but the soldier insisted "…"' introduces the next quote
     for k, w in enumerate(words):
         if w.lower() == "according":  # "according to the captions" names a source, not a speaker
             return None
         if w.lower() in SPEECH_VERBS:
             if k:
                 return _subject(words[:k])
-            rest = words[1:4]
-            run = []
-            for r in rest:
-                if _capitalised(r) or r.lower() in _TITLES:
-                    run.append(r)
-                else:
-                    break
-            return (" ".join(run), True) if run else None
+            return _inverted_subject(_tokens(re.split(r"[,—–]", m.group(1))[0])[1:])
         if k >= 6:
             break
     return None
@@ -137,6 +167,9 @@ def _from_before(before: str) -> tuple[str, bool] | None:
     tokens = _TOKEN.findall(sentence)
     verbs = [k for k, w in enumerate(tokens) if w.lower() in SPEECH_VERBS]
     if not verbs:
+        # "Jensen disagreed: \"...\"": whatever the verb, a colon hands over to the speaker.
+        if len(tokens) >= 2 and re.search(r":\s*[\"“«'‘]?\s*$", sentence):
+            return _subject(_clause_before(sentence[: sentence.rfind(tokens[-1])]))
         return None
     k = verbs[-1]
     # Look only inside the clause that holds the verb.
@@ -156,6 +189,12 @@ def _from_before(before: str) -> tuple[str, bool] | None:
         if first.lower() in PRONOUNS:
             found = (first.lower(), False)
     return found
+
+
+def _from_credit(after: str, quote: RawQuote) -> tuple[str, bool] | None:
+    """A blockquote's credit line: ``— Ivan, a mobilized soldier, in the video``."""
+    credit = re.match(r"\s*(?:[—–]|--)\s*([^,;()]+)", after) if not quote.marks else None
+    return _subject(_tokens(credit.group(1))) if credit else None
 
 
 def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> list[Attribution]:
@@ -179,8 +218,8 @@ def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> li
             continue
         after_text = texts[last.paragraph][last.end :]
         before_text = texts[first.paragraph][: first.start]
-        found = _from_after(after_text) or _from_before(before_text)
-        sentence = _sentence_start(before_text) + after_text.split(". ")[0]
+        found = _from_credit(after_text, q) or _from_after(after_text) or _from_before(before_text)
+        sentence = _sentence_start(before_text) + _hide_dots(after_text).split(". ")[0]
         if found is None:
             # Another quote earlier in the paragraph, or a quote opening the paragraph
             # right after a quoted paragraph: the same speaker goes on.

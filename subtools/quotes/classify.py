@@ -13,7 +13,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .align import Alignment, Op, Pattern
-from .normalize import NUMBER_WORDS, SCALE_WORDS, equivalent, number_value, word_set
+from .normalize import (
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    SCALE_WORDS,
+    equivalent,
+    number_value,
+    word_set,
+)
 from .stream import CaptionStream
 
 __all__ = [
@@ -67,9 +74,12 @@ class Verdict:
     differences: tuple[Difference, ...]
 
 
-def _numbers(keys: list[str]) -> list[str]:
-    """Values of the numbers in ``keys``; runs of number words ("twenty one") form one number."""
-    values: list[str] = []
+_Number = tuple[str, bool, bool]  # value, ordinal, written in digits
+
+
+def _numbers(keys: list[str]) -> list[_Number]:
+    """The numbers in ``keys``; runs of number words ("twenty one") form one number."""
+    values: list[_Number] = []
     run: list[str] = []
 
     def flush() -> None:
@@ -82,7 +92,8 @@ def _numbers(keys: list[str]) -> list[str]:
                         total, current = total + current, 0
                 elif k != "and":
                     current += NUMBER_WORDS[k]
-            values.append(str(total + current))
+            ordinal = [k for k in run if k != "and"][-1] in ORDINAL_WORDS
+            values.append((str(total + current), ordinal, False))
             run.clear()
 
     for k in keys:
@@ -92,9 +103,32 @@ def _numbers(keys: list[str]) -> list[str]:
         flush()
         value = number_value(k)
         if value is not None:
-            values.append(value)
+            values.append((value.removesuffix("th"), value.endswith("th"), True))
     flush()
     return values
+
+
+def _same_numbers(article: list[_Number], captions: list[_Number]) -> bool:
+    """Equal values, and an ordinal for an ordinal; in digits, "1428" and "1428th" are
+    one unit's name written two ways, but "first" is not "one"."""
+    rest = list(captions)
+    for value, ordinal, digits in article:
+        match = next(
+            (
+                k
+                for k, (v, o, d) in enumerate(rest)
+                if v == value and (o == ordinal or (digits and d))
+            ),
+            None,
+        )
+        if match is None:
+            return False
+        del rest[match]
+    return not rest
+
+
+def _without_numbers(keys: list[str]) -> list[str]:
+    return [k for k in keys if k != "and" and k not in SCALE_WORDS and number_value(k) is None]
 
 
 def block_severity(
@@ -109,8 +143,8 @@ def block_severity(
         k for k in captions if k in NEGATIONS
     ):
         return "major", "negation"
-    nums_a, nums_c = _numbers(article), _numbers(captions)
-    if sorted(nums_a) != sorted(nums_c):
+    nums_a = _numbers(article)
+    if not _same_numbers(nums_a, _numbers(captions)):
         return "major", "number"
     if Counter(PERSON_OF[k] for k in article if k in PERSON_OF) != Counter(
         PERSON_OF[k] for k in captions if k in PERSON_OF
@@ -124,27 +158,15 @@ def block_severity(
         if nums_a:
             return "minor", "number format"
         return "minor", "spelling"
-    if article and captions and "".join(article) == "".join(captions):
-        return "minor", "spelling"  # front-line / frontline
-    if nums_a:
-        rest_a = [
-            k
-            for k in article
-            if k not in NUMBER_WORDS
-            and k not in SCALE_WORDS
-            and number_value(k) is None
-            and k != "and"
-        ]
-        rest_c = [
-            k
-            for k in captions
-            if k not in NUMBER_WORDS
-            and k not in SCALE_WORDS
-            and number_value(k) is None
-            and k != "and"
-        ]
-        if rest_a == rest_c:
-            return "minor", "number format"
+    if (
+        article
+        and captions
+        and "".join(article) == "".join(captions)
+        and not FUNCTION_WORDS.intersection(article + captions)
+    ):
+        return "minor", "spelling"  # front-line / frontline, but not "a part" / "apart"
+    if nums_a and _without_numbers(article) == _without_numbers(captions):
+        return "minor", "number format"
     content_a = [k for k in article if k not in FUNCTION_WORDS]
     content_c = [k for k in captions if k not in FUNCTION_WORDS]
     if content_a == content_c:
@@ -260,6 +282,32 @@ def _difference(block: list[Op], pattern: Pattern, stream: CaptionStream) -> Dif
     )
 
 
+def _hidden_negations(ops: tuple[Op, ...], stream: CaptionStream) -> list[Difference]:
+    """Caption words an ellipsis skips that hold a negation of the sentence the quote
+    goes on with ("We did … abandon" for "We did not abandon"): the meaning turns."""
+    runs: list[list[int]] = []  # stream units skipped at each ellipsis
+    previous_free = False
+    for op in ops:
+        free = op.free and op.q is None and op.c is not None
+        if free and op.c is not None:
+            if not previous_free:
+                runs.append([])
+            runs[-1].append(op.c)
+        previous_free = free
+    diffs = []
+    for units in runs:
+        if not any(stream.keys[u] in NEGATIONS for u in units):
+            continue
+        first, last = stream.unit_word[units[0]], stream.unit_word[units[-1]]
+        around = stream.span_text(max(0, first - 1), min(len(stream.words) - 1, last + 1))
+        if re.search(r"[.!?…]", around):
+            continue  # whole sentences left out: their negations are not the quote's
+        words = tuple(range(first, last + 1))
+        text = _caption_text(stream, list(words))
+        diffs.append(Difference("insert", "…", text, "major", "negation", (), words))
+    return diffs
+
+
 def classify(
     alignment: Alignment | None, pattern: Pattern, stream: CaptionStream, kind: str = "speech"
 ) -> Verdict:
@@ -270,6 +318,7 @@ def classify(
         d = _difference(block, pattern, stream)
         if d.article_words or d.caption_words:
             diffs.append(d)
+    diffs.extend(_hidden_negations(alignment.ops, stream))
     if not diffs:
         return Verdict(EXACT, ())
     if any(d.severity == "major" for d in diffs):

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from .article import Paragraph
 from .normalize import word_set
 
-__all__ = ["QuotePart", "RawQuote", "extract_quotes", "find_spans", "quote_kind"]
+__all__ = [
+    "BLOCKQUOTE_CREDIT",
+    "QuotePart",
+    "RawQuote",
+    "extract_quotes",
+    "find_spans",
+    "quote_kind",
+]
 
 _DOUBLE_CLOSE = {'"': '"', "“": '”"', "«": "»", "„": '“”"', "”": "”"}
 _WORDISH = re.compile(r"[^\W_]", re.UNICODE)
@@ -140,14 +147,36 @@ def _part(par: Paragraph, start: int, end: int) -> QuotePart | None:
     return QuotePart(par.index, start + lead, start + lead + len(trimmed), trimmed)
 
 
+_BROKEN_OFF = (",", "—", "–")
+
+
+def _resumes(text: str, closed_at: int, opens_at: int) -> bool:
+    """Whether the quote opening at ``opens_at`` goes on with the sentence that a quote
+    closed at ``closed_at`` broke off: ``"We waited," he said, "for four months."``."""
+    between = text[closed_at + 1 : opens_at].strip()
+    broken = text[:closed_at].rstrip().endswith(_BROKEN_OFF) or between.startswith(_BROKEN_OFF)
+    return (
+        broken
+        and bool(_WORDISH.search(between))
+        and not re.search(r"[.!?…]", between)
+        and between.endswith((*_BROKEN_OFF, ":"))
+    )
+
+
+# "> … positions.\n> — Ivan, in the video": a dash after the last sentence (or a
+# paragraph that is only such a line, an HTML <footer>) credits the speaker.
+BLOCKQUOTE_CREDIT = re.compile(r"(?:^|(?<=[.!?…\"”’]))\s*(?:[—–]|--)\s*[^.!?…—–]*$")
+
+
 def extract_quotes(paragraphs: Sequence[Paragraph]) -> list[RawQuote]:
     quotes: list[RawQuote] = []
     carry: list[QuotePart] | None = None  # parts of a quote left open at a paragraph end
     carry_mark = ""
 
-    def finish(parts: list[QuotePart], mark: str) -> None:
+    def finish(parts: list[QuotePart], mark: str, speech: bool = False) -> None:
         if parts:
-            quotes.append(RawQuote(tuple(parts), quote_kind(" ".join(p.text for p in parts)), mark))
+            text = " ".join(p.text for p in parts)
+            quotes.append(RawQuote(tuple(parts), "speech" if speech else quote_kind(text), mark))
 
     for par in paragraphs:
         spans = find_spans(par.text)
@@ -157,13 +186,17 @@ def extract_quotes(paragraphs: Sequence[Paragraph]) -> list[RawQuote]:
                 finish(carry, carry_mark)
                 carry = None
         if par.blockquote and not spans:
-            part = _part(par, 0, len(par.text))
+            credit = BLOCKQUOTE_CREDIT.search(par.text)
+            part = _part(par, 0, credit.start() if credit else len(par.text))
             if part:
                 finish([part], "")
             continue
+        speech_closed_at: int | None = None  # closing mark of the paragraph's last speech quote
         for k, (start, end, mark) in enumerate(spans):
             part = _part(par, start + 1, len(par.text) if end is None else end)
             parts = [part] if part else []
+            # Short as it may be, the rest of a sentence interrupted by "he said" is speech.
+            resumed = speech_closed_at is not None and _resumes(par.text, speech_closed_at, start)
             if k == 0 and carry is not None:
                 parts = carry + parts
                 mark = carry_mark
@@ -171,7 +204,8 @@ def extract_quotes(paragraphs: Sequence[Paragraph]) -> list[RawQuote]:
             if end is None:
                 carry, carry_mark = parts, mark
             else:
-                finish(parts, mark)
+                finish(parts, mark, resumed)
+                speech_closed_at = end if parts and quotes[-1].kind == "speech" else None
     if carry is not None:
         finish(carry, carry_mark)
     return quotes

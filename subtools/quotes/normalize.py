@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "NUMBER_WORDS",
+    "ORDINAL_WORDS",
     "SCALE_WORDS",
     "WORD_RE",
     "Unit",
@@ -120,6 +121,14 @@ NUMBER_WORDS.update({w: i for i, w in enumerate(_ORD_ONES) if i})
 NUMBER_WORDS.update({w[:-1] + "ieth": 20 + 10 * i for i, w in enumerate(_TENS)})
 SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 10**9}
 SCALE_WORDS.update({w + "th": v for w, v in SCALE_WORDS.items()})
+# "the twelfth attack" is not "twelve attacks": an ordinal's value carries a "th".
+ORDINAL_WORDS = frozenset(
+    [
+        *_ORD_ONES[1:],
+        *(w[:-1] + "ieth" for w in _TENS),
+        *(w for w in SCALE_WORDS if w.endswith("th")),
+    ]
+)
 
 # UK spellings whose US form is not produced by the suffix rules below.
 _SPELLING_TABLE = {
@@ -155,15 +164,19 @@ _SPELLING_RULES = (
 
 
 def number_value(key: str) -> str | None:
-    """The value of a one-word number (``12``, ``twelve``, ``57th``, ``2.5``), else None."""
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:st|nd|rd|th|s)?", key)
+    """The value of a one-word number (``12``, ``twelve``, ``2.5``), else None; an ordinal's
+    ends in ``th`` (``57th``, ``twelfth`` -> ``12th``), a decade's in ``s`` (``1990s``)."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(st|nd|rd|th|s)?", key)
     if m:
         whole, _, frac = m.group(1).partition(".")
         value = str(int(whole))
         frac = frac.rstrip("0")
-        return f"{value}.{frac}" if frac else value
+        suffix = "" if m.group(2) is None else "s" if m.group(2) == "s" else "th"
+        return (f"{value}.{frac}" if frac else value) + suffix
     word = NUMBER_WORDS.get(key)
-    return None if word is None else str(word)
+    if word is None:
+        return None
+    return f"{word}th" if key in ORDINAL_WORDS else str(word)
 
 
 def canonical(key: str) -> str:

@@ -78,4 +78,5 @@ def report_to_dict(report: QuoteReport) -> dict[str, Any]:
         else None,
         "quotes": [quote_to_dict(q) for q in report.quotes],
         "summary": report.summary,
+        "warnings": list(report.warnings),
     }

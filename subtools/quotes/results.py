@@ -130,6 +130,7 @@ class QuoteReport:
     quotes: tuple[QuoteResult, ...]
     translated: Translation | None = None
     language_mismatch: LanguageMismatch | None = None
+    warnings: tuple[str, ...] = ()  # what the caption reader repaired
 
     @property
     def failures(self) -> tuple[QuoteResult, ...]:

@@ -29,7 +29,7 @@ from ..burn.render import (
     video_filter,
     workdir,
 )
-from ..errors import DependencyError, InputError
+from ..errors import DependencyError, ExternalToolError, InputError
 from ..io import atomic_output, read_track, refuse_same_path
 from ..model import Track
 from ..timecode import format_seconds
@@ -155,6 +155,18 @@ def _load(video: Path, captions: Path, encoding: str | None, whole: bool = True)
     return _Inputs(tools, media, track, tuple(warnings))
 
 
+def _check_length(written: int, expected: int, video: Path) -> None:
+    """A truncated file still announces its full length, and ffmpeg decodes what is
+    there without failing: a much shorter result is a damaged video, not an output."""
+    if expected - written > max(1000, expected // 20):
+        raise ExternalToolError(
+            f"ffmpeg wrote {format_seconds(written)} of the {format_seconds(expected)} "
+            "expected: the video is damaged or cut short",
+            path=video,
+            hint="check that the video plays to its end; re-download or re-export it",
+        )
+
+
 def _finish(
     inputs: _Inputs,
     job: ff.EncodeJob,
@@ -175,7 +187,11 @@ def _finish(
         ff.encode(inputs.tools, job, total_ms=span.duration, progress=progress, log=watch)
         if font is not None:
             warnings.extend(watch.verdict(font))  # raising here keeps the old output
-        written = ff.probe(inputs.tools, tmp).duration
+        try:
+            written = ff.probe(inputs.tools, tmp).duration
+        except InputError:  # not one video frame came out
+            written = 0
+        _check_length(written, span.duration, video)
     elapsed = time.perf_counter() - started
     face = watch.face
     return BurnResult(
@@ -338,6 +354,8 @@ class DoctorReport:
 
 def doctor(fonts_dir: str | os.PathLike[str] | None = None) -> DoctorReport:
     """Which ffmpeg burn would use, whether it has libass, and which fonts draw Cyrillic."""
+    if fonts_dir is not None and not Path(fonts_dir).is_dir():
+        raise InputError("fonts folder not found", path=fonts_dir)
     problems: list[str] = []
     tools: ff.Toolchain | None
     try:
@@ -376,6 +394,13 @@ def quote_span(
     from .quotes import verify_quotes
 
     report = verify_quotes(article, captions)
+    mismatch = report.language_mismatch
+    if mismatch is not None:  # nothing was compared: "not found" would mislead
+        raise DependencyError(
+            f"the captions are in {mismatch.captions!r} and the article in "
+            f"{mismatch.article!r}: {mismatch.reason}; quote {n} cannot be placed",
+            hint=mismatch.hint,
+        )
     quote = next((q for q in report.quotes if q.id == n), None)
     if quote is None:
         raise InputError(

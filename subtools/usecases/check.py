@@ -122,6 +122,7 @@ class RetimeReport:
     output: str
     cues: int
     adjustments: tuple[Adjustment, ...] = field(default=())
+    notices: tuple[Notice, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -129,6 +130,7 @@ class RetimeReport:
             "output": self.output,
             "cues": self.cues,
             "adjustments": [a.to_dict() for a in self.adjustments],
+            "warnings": [str(n) for n in self.notices],
         }
 
 
@@ -214,10 +216,12 @@ def _retime(
 ) -> RetimeReport:
     refuse_same_path(source, output)
     format_for(output)
-    track = read_track(source, encoding=encoding).track
-    result: RetimeResult = run(track)
+    read = read_track(source, encoding=encoding)
+    result: RetimeResult = run(read.track)
     write_track(result.track, output)
-    return RetimeReport(str(source), str(output), len(result.track), result.adjustments)
+    return RetimeReport(
+        str(source), str(output), len(result.track), result.adjustments, read.notices
+    )
 
 
 def shift_file(

@@ -69,11 +69,18 @@ def verify_quotes(
 ) -> QuoteReport:
     """Check every quote of the article against the captions; see ``QuoteReport``."""
     article = read_article(article_path)
-    track = read_track(captions_path, encoding=encoding).track
+    read = read_track(captions_path, encoding=encoding)
+    track = read.track
     article_lang = detect_language(article.text)
     captions_lang = track.language or detect_language(track.text)
     report = QuoteReport(
-        str(article_path), str(captions_path), article_lang, captions_lang, article.paragraphs, ()
+        str(article_path),
+        str(captions_path),
+        article_lang,
+        captions_lang,
+        article.paragraphs,
+        (),
+        warnings=tuple(str(n) for n in read.notices),
     )
     if not (article_lang and captions_lang and article_lang != captions_lang):
         return _replace(report, quotes=verify_paragraphs(article.paragraphs, track))

@@ -12,7 +12,7 @@ from subtools.burn.ffmpeg import Toolchain, probe
 from subtools.burn.filters import Style
 from subtools.burn.fonts import FontChoice
 from subtools.burn.render import FontWatch
-from subtools.errors import DependencyError, InputError
+from subtools.errors import DependencyError, ExternalToolError, InputError
 from subtools.usecases.burn import BurnOptions, burn_file, clip_file
 
 from .conftest import H, W, changes, frame, probe_streams
@@ -189,6 +189,22 @@ def test_failed_encode_leaves_the_old_output_and_no_temp_file(
         burn_file(video, captions, out, OPTS, progress=cancel)
     assert out.read_bytes() == b"previous result"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["captions.srt", "out.mp4"]
+
+
+def test_a_truncated_video_is_an_error_not_a_short_output(
+    video: Path, captions: Path, tmp_path: Path
+) -> None:
+    # The header still says 6 s, ffmpeg decodes what is there and exits 0: the
+    # result would be a fraction of the video, written as if all was well.
+    cut = tmp_path / "cut.mp4"
+    data = video.read_bytes()
+    cut.write_bytes(data[: len(data) * 2 // 5])
+    out = tmp_path / "out.mp4"
+    with pytest.raises(ExternalToolError, match=r"of the 0:06\.000 expected: the video is damaged"):
+        burn_file(cut, captions, out, OPTS)
+    with pytest.raises(ExternalToolError, match=r"of the 0:03\.000 expected: the video is damaged"):
+        clip_file(cut, captions, out, start_ms=2500, end_ms=5500, pad_ms=0, options=OPTS)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["captions.srt", "cut.mp4"]
 
 
 def test_progress_reaches_the_total(video: Path, captions: Path, tmp_path: Path) -> None:

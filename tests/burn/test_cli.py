@@ -234,6 +234,15 @@ def test_doctor_without_any_ffmpeg_is_a_problem(
     assert result.stdout.startswith("ffmpeg:         not found\n")
 
 
+def test_doctor_with_a_missing_fonts_dir_is_an_error(tmp_path: Path) -> None:
+    # As for burn: a --fonts-dir that is not there must not pass for "fonts OK".
+    result = runner.invoke(app, ["doctor", "--fonts-dir", str(tmp_path / "nope")])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {tmp_path / 'nope'}: fonts folder not found\n",
+    )
+
+
 def test_every_command_has_help() -> None:
     for command in ("burn", "clip", "doctor"):
         result = runner.invoke(app, [command, "--help"])
@@ -256,3 +265,24 @@ def test_clip_a_quote_of_the_sample_article(video: Path, samples: Path, tmp_path
         f"error: {article}: quote 12 was not found in the captions (status: missing); "
         "there is nothing to clip; run `subtools quotes` to see what was found\n"
     )
+
+
+def test_clip_a_quote_of_untranslatable_captions_says_why(
+    video: Path, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from subtools.usecases import quotes as usecase
+
+    from ..quotes.conftest import no_model
+
+    monkeypatch.setattr(usecase, "_load_translate_track", lambda: no_model)
+    article, captions = samples / "article.txt", samples / "captions.ru.srt"
+    out = tmp_path / "quote3.mp4"
+    result = runner.invoke(app, ["clip", str(video), str(captions), "-o", str(out), "--quote",
+                                 "3", "--article", str(article)])  # fmt: skip
+    # Not "quote 3 was not found": nothing was compared at all.
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "error: the captions are in 'ru' and the article in 'en': no ru->en translation model "
+        "is installed; quote 3 cannot be placed; install an offline ru->en translation model"
+    )
+    assert not out.exists()

@@ -177,8 +177,23 @@ def test_no_usable_font_is_a_dependency_error(font_dir: Path) -> None:
     with pytest.raises(DependencyError) as err:
         choose_font(math_only, "Привет")
     assert str(err.value).startswith(
-        "no installed font has glyphs for all the caption letters 'Привет'; install a font"
+        "no installed font has glyphs for the caption letters 'Привет'; install a font"
     )
+
+
+def test_letters_no_font_has_are_named_with_a_package_for_their_script(font_dir: Path) -> None:
+    faces = discover_fonts([font_dir], system=False)
+    with pytest.raises(DependencyError) as err:
+        choose_font(faces, "Мы 我们 stay")
+    # Only the letters no font has; and DejaVu (the Latin/Cyrillic hint) has no Chinese.
+    assert str(err.value) == (
+        "no installed font has glyphs for the caption letters '我们'; install a font that has "
+        "these letters (Debian: apt-get install fonts-noto-cjk) or pass --fonts-dir DIR "
+        "with such a .ttf"
+    )
+    with pytest.raises(DependencyError) as err:
+        choose_font(faces, "नमस")
+    assert "(Debian: apt-get install fonts-noto-core)" in str(err.value)
 
 
 def test_unknown_symbols_only_warn(font_dir: Path) -> None:

@@ -169,6 +169,35 @@ def test_shift_negative_needs_clip(en: Path, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").startswith("1\n00:00:00,000 --> 00:00:02,700\n")
 
 
+def test_shift_clipping_away_every_cue_writes_nothing(en: Path, tmp_path: Path) -> None:
+    out = tmp_path / "gone.srt"
+    result = runner.invoke(app, ["shift", str(en), "--by", "-100s", "--clip", "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: every cue would end before 0 ms: nothing would be left (-46000)\n"
+    )
+    assert not out.exists()
+
+
+def test_retiming_reports_what_the_reader_repaired(tmp_path: Path) -> None:
+    # Like check and fix, a retiming command says when the reader kept an empty cue.
+    src = tmp_path / "in.srt"
+    src.write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\nМы здесь.\n\n2\n00:00:03,000 --> 00:00:04,000\n\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.srt"
+    for args in (
+        ["shift", str(src), "--by", "1s"],
+        ["sync", str(src), "--point", "1s=2s"],
+        ["rate", str(src), "--from-fps", "25", "--to-fps", "24"],
+    ):
+        result = runner.invoke(app, [*args, "-o", str(out)])
+        assert (result.exit_code, result.stderr) == (0, f"warning: {src}:6: empty cue kept\n")
+        as_json = runner.invoke(app, [*args, "-o", str(out), "--json"])
+        assert json.loads(as_json.stdout)["warnings"] == [f"{src}:6: empty cue kept"]
+
+
 def test_shift_refuses_same_path(en: Path) -> None:
     result = runner.invoke(app, ["shift", str(en), "--by", "1s", "-o", str(en)])
     assert result.exit_code == 2
@@ -196,6 +225,7 @@ def test_sync(en: Path, tmp_path: Path) -> None:
         "output": str(out),
         "cues": 15,
         "adjustments": [],
+        "warnings": [],
     }
     text = out.read_text(encoding="utf-8")
     assert "00:00:02.000 --> 00:00:05.264" in text  # 1.02 s per old second after 1 s

@@ -70,6 +70,13 @@ def test_custom_profile_extends_and_overrides(tmp_path: Path) -> None:
         ('extends = "netflix-en"\n[rules]\nempty = "fatal"\n', "rule empty must be"),
         ('extends = "nope"\n', "unknown profile"),
         ("name = \n", "bad TOML"),
+        # fix would crash on nan (int(nan)); inf lets everything through
+        ('extends = "netflix-en"\n[limits]\nmax_cps = nan\n', "limit max_cps must be a finite"),
+        ('extends = "netflix-en"\n[limits]\nmax_cps = inf\n', "limit max_cps must be a finite"),
+        (
+            'extends = "netflix-en"\n[limits]\nmin_duration_ms = 9000\n',
+            r"min_duration_ms \(9000\) is above max_duration_ms \(7000\)",
+        ),
     ],
 )
 def test_bad_profiles_are_input_errors(tmp_path: Path, text: str, message: str) -> None:

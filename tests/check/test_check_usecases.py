@@ -137,5 +137,6 @@ def test_retime_files(tmp_path: Path) -> None:
         "output": str(tmp_path / "c.json"),
         "cues": 15,
         "adjustments": [],
+        "warnings": [],
     }
     assert read_track(tmp_path / "c.json").track.cues[0].start == 500

@@ -92,3 +92,63 @@ def test_surname_later_in_the_article_is_the_full_name() -> None:
         ("the soldier", False),
         ("Dr. Elena Varga", True),
     ]
+
+
+def test_second_half_of_a_split_sentence_has_the_same_speaker() -> None:
+    text = (
+        'Analyst Mark Jensen said, "This is a familiar pattern."\n\n'
+        '"Our families have not received any payments," he said, "for four months."'
+    )
+    # "he" follows the named analyst, so it is taken for him; the point is the second half.
+    assert speakers(text) == [
+        ("Analyst Mark Jensen", True),
+        ("Analyst Mark Jensen", True),
+        ("Analyst Mark Jensen", True),
+    ]
+    assert speakers('"We have no payments," the soldier said, "for four months."') == [
+        ("the soldier", False),
+        ("the soldier", False),
+    ]
+
+
+def test_said_before_a_common_noun_subject() -> None:
+    text = (
+        'Analyst Mark Jensen said, "This is a familiar pattern."\n\n'
+        '"We did not abandon our positions," said the soldier. '
+        'He repeated: "We did not abandon our positions."'
+    )
+    assert speakers(text) == [
+        ("Analyst Mark Jensen", True),
+        ("the soldier", False),
+        ("he", False),
+    ]
+    assert speakers('"We stay," said one of the soldiers.') == [("one of the soldiers", False)]
+
+
+def test_inverted_speaker_with_a_title_abbreviation() -> None:
+    text = "“We did not abandon our positions,” said Sgt. Ivan Petrov, who appears in the video."
+    assert speakers(text) == [("Sgt. Ivan Petrov", False)]
+    assert speakers('"We stay here," said Dr. Elena Varga.') == [("Dr. Elena Varga", True)]
+
+
+def test_a_colon_introduces_the_named_speakers_quote_whatever_the_verb() -> None:
+    text = (
+        '"We did not abandon our positions," the soldier says in the video. '
+        'Analyst Mark Jensen disagreed: "That is not what the record shows at all."'
+    )
+    assert speakers(text) == [("the soldier", False), ("Analyst Mark Jensen", True)]
+
+
+def test_a_clause_after_a_conjunction_belongs_to_the_next_quote() -> None:
+    text = (
+        'Jensen said "this is a very typical pattern," but the soldier insisted '
+        '"we were abandoned by our commanders."'
+    )
+    assert speakers(text) == [("Jensen", True), ("the soldier", False)]
+
+
+def test_the_attribution_line_of_a_blockquote_names_its_speaker() -> None:
+    md = "# Soldiers\n\n> We did not abandon our positions.\n>\n> — Ivan, a soldier, in the video\n"
+    paragraphs = parse_article(md, "markdown")
+    found = attribute(paragraphs, extract_quotes(paragraphs))
+    assert [(a.speaker, a.other) for a in found] == [("Ivan", False)]

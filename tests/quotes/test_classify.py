@@ -68,6 +68,47 @@ def check(quote: str, captions: list[str]) -> tuple[str, list[tuple[str, str, st
             ("minor", [("insert", "", "an", "minor", "article")]),
         ),
         (
+            "it was the first time we refused",
+            "it was the one time we refused",
+            ("changed", [("replace", "first", "one", "major", "number")]),
+        ),
+        (
+            "the twelfth attack on our positions",
+            "the twelve attack on our positions",
+            ("changed", [("replace", "twelfth", "twelve", "major", "number")]),
+        ),
+        (
+            "the twelfth attack on our positions",
+            "the 12th attack on our positions",
+            ("minor", [("replace", "twelfth", "12th", "minor", "number format")]),
+        ),
+        (
+            "we are the fifty-seventh brigade",
+            "we are the 57th brigade",
+            ("minor", [("replace", "fifty-seventh", "57th", "minor", "number format")]),
+        ),
+        (
+            # Digits with or without the ordinal ending: the same unit, a matter of style.
+            "we serve in the 1428 Regiment",
+            "we serve in the 1428th Regiment",
+            ("minor", [("replace", "1428", "1428th", "minor", "number format")]),
+        ),
+        (
+            "we serve in the fourteenth regiment",
+            "we serve in the 14 regiment",
+            ("changed", [("replace", "fourteenth", "14", "major", "number")]),
+        ),
+        (
+            "we have served here since the 1990s",
+            "we have served here since the 1990",
+            ("changed", [("replace", "1990s", "1990", "major", "number")]),
+        ),
+        (
+            "they kept the shells a part of the time",
+            "they kept the shells apart of the time",
+            ("changed", [("replace", "a part", "apart", "major", "word")]),
+        ),
+        (
             "the defence minister",
             "the defense minister",
             ("minor", [("replace", "defence", "defense", "minor", "spelling")]),
@@ -120,6 +161,26 @@ def test_brackets_are_optional_and_ellipses_skip_caption_words() -> None:
         )[0]
         == "changed"
     )
+
+
+def test_an_ellipsis_that_hides_a_negation_of_its_sentence_is_a_change() -> None:
+    # "We did … abandon" for "We did not abandon" turns the sentence around.
+    assert check("we did … abandon our positions", ["We did not", "abandon our positions."]) == (
+        "changed",
+        [("insert", "…", "not", "major", "negation")],
+    )
+    assert check(
+        "we were sent to the front … without weapons",
+        ["we were sent to the front three weeks ago,", "and we were never left without weapons"],
+    ) == (
+        "changed",
+        [("insert", "…", "three weeks ago, and we were never left", "major", "negation")],
+    )
+    # A negation in a sentence the ellipsis skips as a whole is not the quote's.
+    assert check(
+        "we were sent to the front. … We ask you to return us",
+        ["we were sent to the front.", "We don't refuse to serve.", "We ask you to return us"],
+    ) == ("exact", [])
 
 
 def test_a_quote_that_is_not_there_is_missing() -> None:

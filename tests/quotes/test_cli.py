@@ -67,7 +67,9 @@ def test_json_output(sample_article: Path, captions_en: Path) -> None:
         "language_mismatch",
         "quotes",
         "summary",
+        "warnings",
     ]
+    assert data["warnings"] == []
     first = data["quotes"][1]
     assert first == {
         "id": 2,
@@ -89,6 +91,20 @@ def test_json_output(sample_article: Path, captions_en: Path) -> None:
     missing = data["quotes"][11]
     assert missing["status"] == "missing" and missing["start"] is None
     assert set(missing["candidate"]) == {"start", "end", "cues", "caption_text", "score"}
+
+
+def test_what_the_reader_repaired_is_reported(sample_article: Path, tmp_path: Path) -> None:
+    captions = tmp_path / "captions.srt"
+    captions.write_text(
+        "1\n00:00:01,000 --> 00:00:03,000\nWe have not signed any contracts.\n\n"
+        "2\n00:00:04,000 --> 00:00:05,000\n\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["quotes", str(sample_article), str(captions)])
+    assert result.exit_code == 1
+    assert result.stderr == f"warning: {captions}:6: empty cue kept\n"
+    as_json = runner.invoke(app, ["quotes", str(sample_article), str(captions), "--json"])
+    assert json.loads(as_json.stdout)["warnings"] == [f"{captions}:6: empty cue kept"]
 
 
 def test_html_report_is_written(sample_article: Path, captions_en: Path, tmp_path: Path) -> None:

@@ -166,3 +166,53 @@ def test_extraction_never_fails_and_parts_lie_in_their_paragraph(text: str) -> N
         for part in q.parts:
             assert paragraphs[part.paragraph - 1].text[part.start : part.end] == part.text
             assert part.text.strip() == part.text and part.text
+
+
+def test_second_half_of_a_sentence_split_by_he_said_is_speech() -> None:
+    # Short as it is, the second half is the speaker's words, not a scare-quoted term.
+    text = '"Our families have not received any payments," he said, "for four months."'
+    assert quotes_of(text) == [
+        ([1], "speech", "Our families have not received any payments"),
+        ([1], "speech", "for four months."),
+    ]
+    dashed = "“We were mobilized,” the soldier says — “in October.”"
+    assert quotes_of(dashed)[1] == ([1], "speech", "in October.")
+
+
+def test_a_term_after_a_finished_quoted_sentence_stays_a_term() -> None:
+    text = '"We will not go back there." The men call it the "meat grinder."'
+    assert quotes_of(text)[1] == ([1], "term", "meat grinder.")
+
+
+def test_invisible_characters_of_web_pages_do_not_split_words() -> None:
+    # Soft hyphens (&shy;) and zero-width spaces are invisible: "aban&shy;don" reads "abandon".
+    html = "<p>He said: &ldquo;We did not aban&shy;don our posi&#173;tions&#8203; here.&rdquo;</p>"
+    assert quotes_of(html, "html") == [([1], "speech", "We did not abandon our positions here.")]
+    assert quotes_of('He said: "sol\u00addiers\u2060 of the\u200c\u200d line."') == [
+        ([1], "speech", "soldiers of the line.")
+    ]
+
+
+def test_a_headline_that_ends_with_a_quote_is_a_headline() -> None:
+    paragraphs = parse_article('Russian Soldiers: "We Refuse Suicidal Orders"\n\nA soldier spoke.')
+    assert [p.heading for p in paragraphs] == [True, False]
+    assert parse_article("Soldiers Say “We Will Not Go Back”\n\nBody.")[0].heading
+    assert not parse_article('"We will not go back."\n\nBody.')[0].heading
+
+
+def test_a_blockquotes_attribution_line_is_not_part_of_the_quote() -> None:
+    md = "# Soldiers\n\n> We did not abandon our positions.\n>\n> — Ivan, a soldier, in the video\n"
+    assert quotes_of(md, "markdown") == [([2], "speech", "We did not abandon our positions.")]
+    html = (
+        "<blockquote><p>They took our phones and sent us back.</p>"
+        "<footer>— <cite>the soldier, in the video</cite></footer></blockquote>"
+        "<blockquote>We ask the President to hear us. <cite>-- a soldier</cite></blockquote>"
+    )
+    assert quotes_of(html, "html") == [
+        ([1], "speech", "They took our phones and sent us back."),
+        ([3], "speech", "We ask the President to hear us."),
+    ]
+    # A dash inside the quoted sentence is the speaker's own.
+    assert quotes_of("> We waited for days — nobody came to help us.", "markdown") == [
+        ([1], "speech", "We waited for days — nobody came to help us.")
+    ]

@@ -46,7 +46,10 @@ def test_contractions_expand_so_a_negation_is_its_own_unit() -> None:
 def test_numbers_words_and_digits_share_a_value() -> None:
     assert number_value("twelve") == "12"
     assert number_value("12") == "12"
-    assert number_value("57th") == "57"
+    assert number_value("57th") == "57th"  # an ordinal is not the cardinal
+    assert number_value("fifty") == "50" and number_value("fiftieth") == "50th"
+    assert number_value("twelfth") == number_value("12th") == "12th"
+    assert number_value("1990s") == "1990s"
     assert number_value("2.50") == "2.5"
     assert number_value("2.5") != number_value("2")
     assert number_value("army") is None
@@ -96,7 +99,7 @@ def test_normalisation_is_idempotent_and_units_are_never_empty(word: str) -> Non
     assert units and all(units)
     assert ("not" in units) == (
         (norm.endswith("n't") and len(norm) > 3)
-        or norm == "cannot"
+        or norm in ("cannot", "not")  # hypothesis finds the word "not" itself now and then
         or norm in ("can't", "won't", "shan't", "ain't")
     )
 

@@ -121,6 +121,16 @@ def test_sample_article_against_english_captions(sample_article: Path, captions_
             ],
         ),
         ("multipara.txt", [("exact", [9, 10, 11, 12, 13], [])]),
+        (
+            "split.txt",
+            [
+                ("exact", [11], []),
+                ("exact", [11], []),
+                ("exact", [3], []),
+                ("changed", [2], [("replace", "rear", "defense", "major", "word")]),
+                ("changed", [12], [("replace", "could", "couldn't", "major", "negation")]),
+            ],
+        ),
         ("person.txt", [("changed", [3, 4], [("replace", "they", "we", "major", "person")])]),
         (
             "minor.txt",
@@ -183,6 +193,19 @@ def test_other_speaker_quotes_do_not_fail_the_check(captions_en: Path) -> None:
         ("John Moreau", True),
     ]
     assert report.failures == ()
+
+
+def test_a_changed_second_half_of_a_split_sentence_fails_the_check(captions_en: Path) -> None:
+    # "to the rear." is three words, yet the speaker's: a term would not count.
+    report = verify_quotes(ARTICLES / "split.txt", captions_en)
+    assert [(q.speaker, q.other_speaker, q.kind) for q in report.quotes] == [
+        ("the soldier", False, "speech"),
+        ("the soldier", False, "speech"),
+        ("he", False, "speech"),
+        ("he", False, "speech"),
+        ("one of the men", False, "speech"),
+    ]
+    assert [q.id for q in report.failures] == [4, 5]
 
 
 def test_missing_article_is_an_input_error(tmp_path: Path, captions_en: Path) -> None:
