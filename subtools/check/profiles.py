@@ -33,6 +33,7 @@ _NTSC = {
     "119.88": Fraction(120000, 1001),
 }
 
+MAX_LINES = 4
 _INT_LIMITS = ("max_chars_per_line", "max_lines", "min_duration_ms", "max_duration_ms")
 _NUM_LIMITS = ("max_cps", "min_gap_frames", "max_wpm", "fps")
 _TOP_KEYS = {"name", "description", "language", "sources", "extends", "limits", "rules"}
@@ -192,6 +193,11 @@ def _limits(table: Any, path: Path) -> dict[str, Any]:
         elif key in _INT_LIMITS:
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise InputError(f"limit {key} must be a positive integer", path=path, value=value)
+            if key == "max_lines" and value > MAX_LINES:
+                # No style guide allows more; the line breaker's search grows fast with it.
+                raise InputError(
+                    f"limit max_lines must be at most {MAX_LINES}", path=path, value=value
+                )
             out[key] = value
         elif key in _NUM_LIMITS:
             if (

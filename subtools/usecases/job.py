@@ -163,7 +163,12 @@ def run_job(
             futures = {pool.submit(process_file, p, spec, folders[p]): p for p in spec.captions}
             for future in as_completed(futures):
                 path = futures[future]
-                results[path] = future.result()
+                try:
+                    results[path] = future.result()
+                except Exception as exc:  # a worker died (e.g. killed): that file fails alone
+                    results[path] = FileResult(
+                        str(path), (), f"worker process failed: {type(exc).__name__}: {exc}"
+                    )
                 if progress:
                     progress(results[path])
     ordered = tuple(results[p] for p in spec.captions)

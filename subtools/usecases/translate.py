@@ -290,7 +290,7 @@ def install_model(
 def remove_model(from_lang: str, to_lang: str) -> list[ModelInfo]:
     from ..translate import models
 
-    return models.remove_model(from_lang, to_lang)
+    return models.remove_model(_code(from_lang), _code(to_lang))
 
 
 def real_model_installed(from_lang: str, to_lang: str) -> bool:

@@ -66,6 +66,11 @@ def test_custom_profile_extends_and_overrides(tmp_path: Path) -> None:
         ('extends = "netflix-en"\ncolour = 1\n', "unknown profile key"),
         ('extends = "netflix-en"\n[limits]\nmax_lines = "two"\n', "limit max_lines must be"),
         ('extends = "netflix-en"\n[limits]\nspeed = 3\n', "unknown limit"),
+        # more lines than any guide allows makes line breaking search explode
+        (
+            'extends = "netflix-en"\n[limits]\nmax_lines = 40\n',
+            r"max_lines must be at most 4 \(40\)",
+        ),
         ('extends = "netflix-en"\n[rules]\nspelling = "error"\n', "unknown rule"),
         ('extends = "netflix-en"\n[rules]\nempty = "fatal"\n', "rule empty must be"),
         ('extends = "nope"\n', "unknown profile"),

@@ -205,7 +205,7 @@ def test_models_install_list_remove(empty_packages: Path) -> None:
             }
         ]
     }
-    res = runner.invoke(app, ["models", "remove", "--from", "ru", "--to", "en"])
+    res = runner.invoke(app, ["models", "remove", "--from", "RU", "--to", "En"])  # any case
     assert res.exit_code == 0 and res.stdout.startswith("removed ru_en-subtools-test-fixture")
     assert _error(["models", "remove", "--from", "ru", "--to", "en"]) == (
         2,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from cli import app
@@ -190,3 +191,24 @@ def test_a_file_whose_output_folder_cannot_be_made_fails_alone(tmp_path: Path) -
             ),
             ("b.srt", None),
         ]
+
+
+def test_a_worker_that_dies_is_reported_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from subtools.usecases import steps
+
+    real_read = steps.read_step
+
+    def dying_read(path: Path, *args: object) -> object:
+        if path.name == "track02.srt":
+            os._exit(3)  # the worker process vanishes, as on an out-of-memory kill
+        return real_read(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(steps, "read_step", dying_read)  # forked workers inherit it
+    report = run_job(load_job(make_batch(tmp_path)), jobs=2)
+    crashed = {Path(f.file).name: f.error for f in report.files if f.error}
+    assert crashed["track02.srt"].startswith("worker process failed: BrokenProcessPool")
+    assert len(report.files) == 50 and report.exit_code == 1
