@@ -45,7 +45,21 @@ MAX_SENTENCE_CHARS = 400
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s|$)")
 _DASH = re.compile(r"^([-–—])\s*")
-_LEAD = re.compile(r"^[♪♫#*\s]+")
+# Leading music marks, and the captioners' "...": "гнётся..." / "...это" is one sentence.
+_LEAD = re.compile(r"^(?:[♪♫#*\s]|\.{2,}|…)+")
+_ELLIPSES = ("...", "…")
+_FIRST_WORD = re.compile(r"[^\W_]")
+# The word before a final single full stop, and the word before that.
+_LAST_WORD = re.compile(r"(?:(?P<prev>\S+)\s+)?(?P<word>[^\W\d_]+)\.$")
+# A one-letter capital before a full stop and a capitalised word is an initial
+# ("В. В. Путин"), except the pronoun "Я" ("Кто там? Я. Открывай.").
+_NOT_INITIALS = frozenset({"Я"})
+# Titles and abbreviations written before a name or a number.
+_TITLES = frozenset(
+    ["ул", "им", "св", "тов", "ген", "проф", "акад", "гр", "mr", "mrs", "ms", "dr", "st", "prof"]
+)
+# "г." is "город" before a name, "год" (may end a sentence) after a number.
+_YEAR_ABBREVIATIONS = frozenset({"г", "гг"})
 _TRAIL = re.compile(r"[♪♫#*\s]+$")
 _CLOSE = re.compile(r"^</\s*([a-zA-Z][a-zA-Z0-9]*)\s*>$")
 _OPEN = re.compile(r"^<\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>$")
@@ -78,6 +92,11 @@ class Piece:
     trail: str = ""
     spans: tuple[Span, ...] = ()
     verbatim: str | None = None  # kept as written (no letters to translate)
+
+    @property
+    def continued(self) -> bool:
+        """Starts with the captioners' continuation mark ("...это ещё не всё.")."""
+        return self.lead.endswith(_ELLIPSES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,11 +215,40 @@ def _piece(cue: int, plain: str, lo: int, hi: int, spans: list[tuple[str, str, i
     return Piece(cue, text, dash, " ".join(lead.split()), " ".join(trail.split()), tuple(kept))
 
 
-def _split_piece(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, ends_sentence) parts of a piece's text."""
+def _ends_sentence(before: str, after: str | None) -> bool:
+    """Whether the end mark closing ``before`` ends the sentence, given what follows.
+
+    ``after`` is the text that would continue the sentence (None: nothing can,
+    e.g. a dialogue dash or a long pause comes next). Russian and English
+    sentences start with a capital, so a mark before a lowercase word is an
+    abbreviation ("т. е.") or a pause ("Я думал… что"); a leading ellipsis
+    continues a sentence; an initial ("В. В. Путин") or a title before a name
+    does not end one either.
+    """
+    rest = (after or "").lstrip()
+    first = _FIRST_WORD.search(rest)
+    if first is None:
+        return True
+    if rest.startswith(_ELLIPSES) or first.group().islower():
+        return False
+    m = _LAST_WORD.search(before)
+    if m is None or not first.group().isupper():
+        return True
+    word, prev = m.group("word"), m.group("prev") or ""
+    if len(word) == 1 and word.isupper() and word not in _NOT_INITIALS:
+        return False
+    low = word.lower()
+    return not (low in _TITLES or (low in _YEAR_ABBREVIATIONS and not prev[:1].isdigit()))
+
+
+def _split_piece(text: str, follow: str | None) -> list[tuple[int, int, bool]]:
+    """(start, end, ends_sentence) parts of a piece's text; ``follow``: the next piece's."""
     parts: list[tuple[int, int, bool]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
+        rest = text[m.end() :] if m.end() < len(text) else follow
+        if not _ends_sentence(text[start : m.end()], rest):
+            continue
         if text[start : m.end()].strip():
             parts.append((start, m.end(), True))
         start = m.end()
@@ -215,9 +263,33 @@ def plan_track(track: Track) -> Plan:
     """Cut ``track`` into pieces and sentences; nothing is translated here."""
     layouts: list[CueLayout] = []
     pieces: list[Piece] = []
+    # Reading order: (cue, piece id), or (cue, None) for a cue kept as it is.
+    order: list[tuple[int, int | None]] = []
+    for ci, cue in enumerate(track.cues):
+        prefix, plain, spans = _parse_tags(cue.text)
+        own = [_piece(ci, plain, lo, hi, spans) for lo, hi in _turns(plain)]
+        if not any(p.verbatim is None for p in own):
+            layouts.append(CueLayout(prefix, (), True))
+            order.append((ci, None))
+            continue
+        ids = tuple(range(len(pieces), len(pieces) + len(own)))
+        pieces.extend(own)
+        order.extend((ci, pid) for pid in ids)
+        layouts.append(CueLayout(prefix, ids, False))
+
+    def joins(at: int) -> bool:
+        """Whether the piece at ``order[at]`` may continue the sentence before it."""
+        ci, pid = order[at]
+        if pid is None or pieces[pid].verbatim is not None or pieces[pid].dash:
+            return False
+        prev_ci, prev_pid = order[at - 1]
+        if prev_ci == ci or prev_pid is None:
+            return prev_pid is not None
+        gap = track.cues[ci].start - track.cues[prev_ci].end
+        return gap <= MAX_GAP_MS or pieces[pid].continued
+
     sentences: list[Sentence] = []
     current: list[Fragment] = []
-    prev_end: int | None = None
 
     def close() -> None:
         if current:
@@ -225,30 +297,23 @@ def plan_track(track: Track) -> Plan:
             sentences.append(Sentence(text, tuple(current)))
             current.clear()
 
-    for ci, cue in enumerate(track.cues):
-        prefix, plain, spans = _parse_tags(cue.text)
-        own = [_piece(ci, plain, lo, hi, spans) for lo, hi in _turns(plain)]
-        if not any(p.verbatim is None for p in own):
-            layouts.append(CueLayout(prefix, (), True))
+    for at, (ci, pid) in enumerate(order):
+        if pid is None or pieces[pid].verbatim is not None:
             close()
             continue
-        ids = []
-        for k, piece in enumerate(own):
-            ids.append(len(pieces))
-            pieces.append(piece)
-            if piece.verbatim is not None:
+        piece = pieces[pid]
+        new_cue = at > 0 and order[at - 1][0] != ci
+        too_long = new_cue and sum(f.end - f.start for f in current) > MAX_SENTENCE_CHARS
+        if at == 0 or too_long or not joins(at):
+            close()
+        follow = None
+        if at + 1 < len(order) and joins(at + 1):
+            following = pieces[order[at + 1][1] or 0]
+            follow = ("…" if following.continued else "") + following.text
+        for s, e, ends in _split_piece(piece.text, follow):
+            current.append(Fragment(pid, s, e))
+            if ends:
                 close()
-                continue
-            length = sum(f.end - f.start for f in current)
-            gap = cue.start - prev_end if prev_end is not None else 0
-            if piece.dash or (k == 0 and (gap > MAX_GAP_MS or length > MAX_SENTENCE_CHARS)):
-                close()
-            for s, e, ends in _split_piece(piece.text):
-                current.append(Fragment(ids[-1], s, e))
-                if ends:
-                    close()
-        layouts.append(CueLayout(prefix, tuple(ids), False))
-        prev_end = cue.end
     close()
     return Plan(track, tuple(layouts), tuple(pieces), tuple(sentences))
 
@@ -380,7 +445,12 @@ def assemble(
                 text = "…"
                 filled.append(ci)
             text = _apply_spans(text, piece.spans)
-            text = " ".join(x for x in (piece.lead, text, piece.trail) if x)
+            lead = piece.lead
+            if piece.continued and text.startswith(_ELLIPSES):
+                lead = lead[: -len(next(e for e in _ELLIPSES if lead.endswith(e)))].rstrip()
+            text = " ".join(x for x in (lead, text, piece.trail) if x)
+            if lead.endswith(_ELLIPSES):  # "...and select": the mark sticks to its word
+                text = lead + text[len(lead) + 1 :]
             dialogue = dialogue or bool(piece.dash)
             turns.append(piece.dash + text)
         if dialogue:
