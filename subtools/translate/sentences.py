@@ -13,7 +13,7 @@ Pure functions over the model; no translation backend here.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..linebreak import GLUE_WORDS, break_lines
@@ -61,6 +61,8 @@ _TITLES = frozenset(
 # "г." is "город" before a name, "год" (may end a sentence) after a number.
 _YEAR_ABBREVIATIONS = frozenset({"г", "гг"})
 _TRAIL = re.compile(r"[♪♫#*\s]+$")
+# ASS style toggles inside SRT text: {\i1}...{\i0} (also {\b1}, {\u1}, {\s1}; {\i} resets).
+_ASS_TOGGLE = re.compile(r"^\{\\([ibus])([01]?)\}$")
 _CLOSE = re.compile(r"^</\s*([a-zA-Z][a-zA-Z0-9]*)\s*>$")
 _OPEN = re.compile(r"^<\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>$")
 _PUNCT_END = tuple(",;:.!?…—–-")
@@ -136,41 +138,65 @@ class Plan:
         return tuple(sorted({self.pieces[f.piece].cue for f in self.sentences[index].fragments}))
 
 
-def _parse_tags(text: str) -> tuple[str, str, list[tuple[str, str, int, int]]]:
-    """Return (ASS prefix, plain text, spans as (open, close, start, end) in plain)."""
+def _toggle(tag: str) -> tuple[str, bool, str] | None:
+    """(span name, opens, closing tag) of a formatting tag; None for any other tag."""
+    ass = _ASS_TOGGLE.match(tag)
+    if ass:
+        return "\\" + ass.group(1), ass.group(2) == "1", "{\\" + ass.group(1) + "0}"
+    closing = _CLOSE.match(tag)
+    if closing:
+        return closing.group(1).lower(), False, tag
+    opening = _OPEN.match(tag)
+    if opening and not opening.group(2):
+        name = opening.group(1).lower()
+        return name, True, f"</{name}>"
+    return None
+
+
+_Spans = list[tuple[str, str, int, int]]
+
+
+def _parse_tags(text: str, carried: Mapping[str, str]) -> tuple[str, str, _Spans, dict[str, str]]:
+    """Return (ASS prefix, plain text, spans as (open, close, start, end) in plain, still open).
+
+    ``carried``: spans left open by earlier cues (name -> opening tag), so a
+    closing tag here gets its attributes back ("<font color=...>" stays coloured).
+    The result's last item is the same map after this cue.
+    """
     prefix: list[str] = []
     plain: list[str] = []
     pos = 0
-    stack: list[tuple[str, str, int]] = []
-    spans: list[tuple[str, str, int, int]] = []
+    stack: list[tuple[str, str, int, str]] = []
+    spans: _Spans = []
+    still_open = dict(carried)
     for m in TAG.finditer(text):
-        chunk = text[pos : m.start()]
-        plain.append(chunk)
+        plain.append(text[pos : m.start()])
         pos = m.end()
         at = sum(map(len, plain))
         tag = m.group()
-        if tag.startswith("{"):
-            prefix.append(tag)
+        kind = _toggle(tag)
+        if kind is None:
+            if tag.startswith("{"):  # position and other override tags: back at the start
+                prefix.append(tag)
             continue
-        closing = _CLOSE.match(tag)
-        if closing:
-            name = closing.group(1).lower()
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][1] == name:
-                    open_tag, _, start = stack.pop(k)
-                    spans.append((open_tag, tag, start, at))
-                    break
-            else:  # closes a span opened in an earlier cue: it covers the start
-                spans.append((f"<{name}>", tag, 0, at))
+        name, opens, close_tag = kind
+        if opens:
+            stack.append((tag, name, at, close_tag))
             continue
-        opening = _OPEN.match(tag)
-        if opening and not opening.group(2):
-            stack.append((tag, opening.group(1).lower(), at))
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][1] == name:
+                open_tag, _, start, _ = stack.pop(k)
+                spans.append((open_tag, tag, start, at))
+                break
+        else:  # closes a span opened in an earlier cue: it covers the start
+            default = "{\\" + name[1:] + "1}" if name.startswith("\\") else f"<{name}>"
+            spans.append((still_open.pop(name, default), tag, 0, at))
     plain.append(text[pos:])
     flat = "".join(plain)
-    for open_tag, name, start in stack:  # unclosed: runs to the end of the cue
-        spans.append((open_tag, f"</{name}>", start, len(flat)))
-    return "".join(prefix), flat, spans
+    for open_tag, name, start, close_tag in stack:  # unclosed: runs to the end of the cue
+        spans.append((open_tag, close_tag, start, len(flat)))
+        still_open[name] = open_tag
+    return "".join(prefix), flat, spans, still_open
 
 
 def _turns(plain: str) -> list[tuple[int, int]]:
@@ -187,7 +213,7 @@ def _turns(plain: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _piece(cue: int, plain: str, lo: int, hi: int, spans: list[tuple[str, str, int, int]]) -> Piece:
+def _piece(cue: int, plain: str, lo: int, hi: int, spans: _Spans) -> Piece:
     raw = plain[lo:hi]
     body = raw.strip()
     cs = lo + (len(raw) - len(raw.lstrip()))
@@ -265,8 +291,9 @@ def plan_track(track: Track) -> Plan:
     pieces: list[Piece] = []
     # Reading order: (cue, piece id), or (cue, None) for a cue kept as it is.
     order: list[tuple[int, int | None]] = []
+    carried: dict[str, str] = {}
     for ci, cue in enumerate(track.cues):
-        prefix, plain, spans = _parse_tags(cue.text)
+        prefix, plain, spans, carried = _parse_tags(cue.text, carried)
         own = [_piece(ci, plain, lo, hi, spans) for lo, hi in _turns(plain)]
         if not any(p.verbatim is None for p in own):
             layouts.append(CueLayout(prefix, (), True))
