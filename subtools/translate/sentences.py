@@ -49,6 +49,7 @@ _DASH = re.compile(r"^([-–—])\s*")
 _LEAD = re.compile(r"^(?:[♪♫#*\s]|\.{2,}|…)+")
 _ELLIPSES = ("...", "…")
 _FIRST_WORD = re.compile(r"[^\W_]")
+_MARK_THEN_LETTER = re.compile(r"[.!?…][\"'»”’)\]]*\s+[^\w]*?([^\W\d_])")
 # The word before a final single full stop, and the word before that.
 _LAST_WORD = re.compile(r"(?:(?P<prev>\S+)\s+)?(?P<word>[^\W\d_]+)\.$")
 # A one-letter capital before a full stop and a capitalised word is an initial
@@ -241,7 +242,17 @@ def _piece(cue: int, plain: str, lo: int, hi: int, spans: _Spans) -> Piece:
     return Piece(cue, text, dash, " ".join(lead.split()), " ".join(trail.split()), tuple(kept))
 
 
-def _ends_sentence(before: str, after: str | None) -> bool:
+def _uses_capitals(texts: Sequence[str]) -> bool:
+    """Whether a text in ``texts``, or a word after an end mark, starts with a capital."""
+    for text in texts:
+        first = _FIRST_WORD.search(text)
+        if first and first.group().isupper():
+            return True
+    joined = " ".join(texts)
+    return any(m.group(1).isupper() for m in _MARK_THEN_LETTER.finditer(joined))
+
+
+def _ends_sentence(before: str, after: str | None, cased: bool = True) -> bool:
     """Whether the end mark closing ``before`` ends the sentence, given what follows.
 
     ``after`` is the text that would continue the sentence (None: nothing can,
@@ -249,13 +260,14 @@ def _ends_sentence(before: str, after: str | None) -> bool:
     sentences start with a capital, so a mark before a lowercase word is an
     abbreviation ("т. е.") or a pause ("Я думал… что"); a leading ellipsis
     continues a sentence; an initial ("В. В. Путин") or a title before a name
-    does not end one either.
+    does not end one either. ``cased``: the track writes sentences with
+    capitals; if not, only the ellipsis continues a sentence.
     """
     rest = (after or "").lstrip()
     first = _FIRST_WORD.search(rest)
     if first is None:
         return True
-    if rest.startswith(_ELLIPSES) or first.group().islower():
+    if rest.startswith(_ELLIPSES) or (cased and first.group().islower()):
         return False
     m = _LAST_WORD.search(before)
     if m is None or not first.group().isupper():
@@ -267,13 +279,13 @@ def _ends_sentence(before: str, after: str | None) -> bool:
     return not (low in _TITLES or (low in _YEAR_ABBREVIATIONS and not prev[:1].isdigit()))
 
 
-def _split_piece(text: str, follow: str | None) -> list[tuple[int, int, bool]]:
+def _split_piece(text: str, follow: str | None, cased: bool) -> list[tuple[int, int, bool]]:
     """(start, end, ends_sentence) parts of a piece's text; ``follow``: the next piece's."""
     parts: list[tuple[int, int, bool]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         rest = text[m.end() :] if m.end() < len(text) else follow
-        if not _ends_sentence(text[start : m.end()], rest):
+        if not _ends_sentence(text[start : m.end()], rest, cased):
             continue
         if text[start : m.end()].strip():
             parts.append((start, m.end(), True))
@@ -315,6 +327,7 @@ def plan_track(track: Track) -> Plan:
         gap = track.cues[ci].start - track.cues[prev_ci].end
         return gap <= MAX_GAP_MS or pieces[pid].continued
 
+    cased = _uses_capitals([p.text for p in pieces])
     sentences: list[Sentence] = []
     current: list[Fragment] = []
 
@@ -337,7 +350,7 @@ def plan_track(track: Track) -> Plan:
         if at + 1 < len(order) and joins(at + 1):
             following = pieces[order[at + 1][1] or 0]
             follow = ("…" if following.continued else "") + following.text
-        for s, e, ends in _split_piece(piece.text, follow):
+        for s, e, ends in _split_piece(piece.text, follow, cased):
             current.append(Fragment(pid, s, e))
             if ends:
                 close()

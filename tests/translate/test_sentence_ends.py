@@ -165,3 +165,15 @@ def test_morevna_lesson_sentences_cut_with_ellipses_are_joined() -> None:
         == "Инструмент по редактированию весов... находится в левом меню... вкладка Tools."
     )
     assert len(plan.sentences) == 41  # 59 cues
+
+
+def test_a_track_written_all_in_lowercase_still_ends_sentences_at_marks() -> None:
+    # Without capitals anywhere after a full stop, a lowercase word says nothing
+    # about the sentence going on.
+    assert _sentences("привет. как дела?", "нормально.") == [
+        ("привет.", (0,)),
+        ("как дела?", (0,)),
+        ("нормально.", (1,)),
+    ]
+    # The captioners' leading ellipsis still continues one.
+    assert _sentences("ну...", "...ладно.") == [("ну... ладно.", (0, 1))]
