@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..linebreak import GLUE_WORDS, break_lines
 from ..model import Cue, Track
 from ..tags import TAG
+from .ends import ELLIPSES, split_piece, uses_capitals
 
 __all__ = [
     "MAX_GAP_MS",
@@ -43,24 +44,9 @@ MAX_GAP_MS = 2000
 MAX_SENTENCE_CHARS = 400
 
 _LETTER = re.compile(r"[^\W\d_]")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s|$)")
 _DASH = re.compile(r"^([-–—])\s*")
 # Leading music marks, and the captioners' "...": "гнётся..." / "...это" is one sentence.
 _LEAD = re.compile(r"^(?:[♪♫#*\s]|\.{2,}|…)+")
-_ELLIPSES = ("...", "…")
-_FIRST_WORD = re.compile(r"[^\W_]")
-_MARK_THEN_LETTER = re.compile(r"[.!?…][\"'»”’)\]]*\s+[^\w]*?([^\W\d_])")
-# The word before a final single full stop, and the word before that.
-_LAST_WORD = re.compile(r"(?:(?P<prev>\S+)\s+)?(?P<word>[^\W\d_]+)\.$")
-# A one-letter capital before a full stop and a capitalised word is an initial
-# ("В. В. Путин"), except the pronoun "Я" ("Кто там? Я. Открывай.").
-_NOT_INITIALS = frozenset({"Я"})
-# Titles and abbreviations written before a name or a number.
-_TITLES = frozenset(
-    ["ул", "им", "св", "тов", "ген", "проф", "акад", "гр", "mr", "mrs", "ms", "dr", "st", "prof"]
-)
-# "г." is "город" before a name, "год" (may end a sentence) after a number.
-_YEAR_ABBREVIATIONS = frozenset({"г", "гг"})
 _TRAIL = re.compile(r"[♪♫#*\s]+$")
 # ASS style toggles inside SRT text: {\i1}...{\i0} (also {\b1}, {\u1}, {\s1}; {\i} resets).
 _ASS_TOGGLE = re.compile(r"^\{\\([ibus])([01]?)\}$")
@@ -99,7 +85,7 @@ class Piece:
     @property
     def continued(self) -> bool:
         """Starts with the captioners' continuation mark ("...это ещё не всё.")."""
-        return self.lead.endswith(_ELLIPSES)
+        return self.lead.endswith(ELLIPSES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,61 +228,6 @@ def _piece(cue: int, plain: str, lo: int, hi: int, spans: _Spans) -> Piece:
     return Piece(cue, text, dash, " ".join(lead.split()), " ".join(trail.split()), tuple(kept))
 
 
-def _uses_capitals(texts: Sequence[str]) -> bool:
-    """Whether a text in ``texts``, or a word after an end mark, starts with a capital."""
-    for text in texts:
-        first = _FIRST_WORD.search(text)
-        if first and first.group().isupper():
-            return True
-    joined = " ".join(texts)
-    return any(m.group(1).isupper() for m in _MARK_THEN_LETTER.finditer(joined))
-
-
-def _ends_sentence(before: str, after: str | None, cased: bool = True) -> bool:
-    """Whether the end mark closing ``before`` ends the sentence, given what follows.
-
-    ``after`` is the text that would continue the sentence (None: nothing can,
-    e.g. a dialogue dash or a long pause comes next). Russian and English
-    sentences start with a capital, so a mark before a lowercase word is an
-    abbreviation ("т. е.") or a pause ("Я думал… что"); a leading ellipsis
-    continues a sentence; an initial ("В. В. Путин") or a title before a name
-    does not end one either. ``cased``: the track writes sentences with
-    capitals; if not, only the ellipsis continues a sentence.
-    """
-    rest = (after or "").lstrip()
-    first = _FIRST_WORD.search(rest)
-    if first is None:
-        return True
-    if rest.startswith(_ELLIPSES) or (cased and first.group().islower()):
-        return False
-    m = _LAST_WORD.search(before)
-    if m is None or not first.group().isupper():
-        return True
-    word, prev = m.group("word"), m.group("prev") or ""
-    if len(word) == 1 and word.isupper() and word not in _NOT_INITIALS:
-        return False
-    low = word.lower()
-    return not (low in _TITLES or (low in _YEAR_ABBREVIATIONS and not prev[:1].isdigit()))
-
-
-def _split_piece(text: str, follow: str | None, cased: bool) -> list[tuple[int, int, bool]]:
-    """(start, end, ends_sentence) parts of a piece's text; ``follow``: the next piece's."""
-    parts: list[tuple[int, int, bool]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        rest = text[m.end() :] if m.end() < len(text) else follow
-        if not _ends_sentence(text[start : m.end()], rest, cased):
-            continue
-        if text[start : m.end()].strip():
-            parts.append((start, m.end(), True))
-        start = m.end()
-        while start < len(text) and text[start] == " ":
-            start += 1
-    if start < len(text):
-        parts.append((start, len(text), False))
-    return parts
-
-
 def plan_track(track: Track) -> Plan:
     """Cut ``track`` into pieces and sentences; nothing is translated here."""
     layouts: list[CueLayout] = []
@@ -327,7 +258,7 @@ def plan_track(track: Track) -> Plan:
         gap = track.cues[ci].start - track.cues[prev_ci].end
         return gap <= MAX_GAP_MS or pieces[pid].continued
 
-    cased = _uses_capitals([p.text for p in pieces])
+    cased = uses_capitals([p.text for p in pieces])
     sentences: list[Sentence] = []
     current: list[Fragment] = []
 
@@ -350,7 +281,7 @@ def plan_track(track: Track) -> Plan:
         if at + 1 < len(order) and joins(at + 1):
             following = pieces[order[at + 1][1] or 0]
             follow = ("…" if following.continued else "") + following.text
-        for s, e, ends in _split_piece(piece.text, follow, cased):
+        for s, e, ends in split_piece(piece.text, follow, cased):
             current.append(Fragment(pid, s, e))
             if ends:
                 close()
@@ -486,10 +417,10 @@ def assemble(
                 filled.append(ci)
             text = _apply_spans(text, piece.spans)
             lead = piece.lead
-            if piece.continued and text.startswith(_ELLIPSES):
-                lead = lead[: -len(next(e for e in _ELLIPSES if lead.endswith(e)))].rstrip()
+            if piece.continued and text.startswith(ELLIPSES):
+                lead = lead[: -len(next(e for e in ELLIPSES if lead.endswith(e)))].rstrip()
             text = " ".join(x for x in (lead, text, piece.trail) if x)
-            if lead.endswith(_ELLIPSES):  # "...and select": the mark sticks to its word
+            if lead.endswith(ELLIPSES):  # "...and select": the mark sticks to its word
                 text = lead + text[len(lead) + 1 :]
             dialogue = dialogue or bool(piece.dash)
             turns.append(piece.dash + text)
