@@ -68,6 +68,7 @@ class Span:
     start: float
     end: float
     whole: bool
+    outer: bool = False  # also covers the piece's music marks / leading "..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,15 +216,19 @@ def _piece(cue: int, plain: str, lo: int, hi: int, spans: _Spans) -> Piece:
     core = body[len(lead) : len(body) - len(trail)]
     if not has_letters(core):
         return Piece(cue, "", verbatim=raw.strip())
+    bs = cs
     cs += len(lead)
     ce = cs + len(core)
+    be = ce + len(trail)
     kept: list[Span] = []
     for open_tag, close_tag, s, e in spans:
         s2, e2 = max(s, cs), min(e, ce)
         if s2 >= e2:
             continue
         whole = s <= cs and e >= ce
-        kept.append(Span(open_tag, close_tag, (s2 - cs) / len(core), (e2 - cs) / len(core), whole))
+        outer = bool(lead or trail) and s <= bs and e >= be
+        start, end = (s2 - cs) / len(core), (e2 - cs) / len(core)
+        kept.append(Span(open_tag, close_tag, start, end, whole, outer))
     text = " ".join(core.split())
     return Piece(cue, text, dash, " ".join(lead.split()), " ".join(trail.split()), tuple(kept))
 
@@ -415,13 +420,16 @@ def assemble(
             if not text:
                 text = "…"
                 filled.append(ci)
-            text = _apply_spans(text, piece.spans)
+            text = _apply_spans(text, [sp for sp in piece.spans if not sp.outer])
             lead = piece.lead
             if piece.continued and text.startswith(ELLIPSES):
                 lead = lead[: -len(next(e for e in ELLIPSES if lead.endswith(e)))].rstrip()
             text = " ".join(x for x in (lead, text, piece.trail) if x)
             if lead.endswith(ELLIPSES):  # "...and select": the mark sticks to its word
                 text = lead + text[len(lead) + 1 :]
+            outer = [sp for sp in piece.spans if sp.outer]
+            text = "".join(sp.open for sp in outer) + text
+            text += "".join(sp.close for sp in reversed(outer))
             dialogue = dialogue or bool(piece.dash)
             turns.append(piece.dash + text)
         if dialogue:

@@ -43,3 +43,17 @@ def test_font_span_continued_from_an_earlier_cue_keeps_its_attributes() -> None:
         "all",
         '<font color="#ff0000">posts.</font> Over.',
     ]
+
+
+def test_span_around_music_marks_and_a_leading_ellipsis_stays_around_them() -> None:
+    # "<i>...и что?</i>" came out as "...<i>and what?</i>".
+    track = _track("<i>...и что?</i>", "<i>♪ Мы едем домой! ♪</i>", "♪ <i>Едем!</i> ♪")
+    fake = FakeTranslator(
+        {"и что?": "and what?", "Мы едем домой!": "We are going home!", "Едем!": "Going!"}
+    )
+    done = translate_cues(track, fake, to_lang="en")
+    assert [c.text for c in done.track.cues] == [
+        "<i>...and what?</i>",
+        "<i>♪ We are going home! ♪</i>",
+        "♪ <i>Going!</i> ♪",
+    ]
