@@ -381,6 +381,19 @@ def _apply_spans(text: str, spans: Sequence[Span]) -> str:
     return " ".join("".join(opens[i]) + w + "".join(closes[i]) for i, w in enumerate(words))
 
 
+def _dress(piece: Piece, text: str) -> str:
+    """Put a piece's formatting spans, music marks and leading "..." on its translation."""
+    text = _apply_spans(text, [sp for sp in piece.spans if not sp.outer])
+    lead = piece.lead
+    if piece.continued and text.startswith(ELLIPSES):  # the model kept the mark itself
+        lead = lead[: -len(next(e for e in ELLIPSES if lead.endswith(e)))].rstrip()
+    text = " ".join(x for x in (lead, text, piece.trail) if x)
+    if lead.endswith(ELLIPSES):  # "...and select": the mark sticks to its word
+        text = lead + text[len(lead) + 1 :]
+    outer = [sp for sp in piece.spans if sp.outer]
+    return "".join(sp.open for sp in outer) + text + "".join(sp.close for sp in reversed(outer))
+
+
 def assemble(
     plan: Plan,
     translations: Sequence[str],
@@ -420,19 +433,9 @@ def assemble(
             if not text:
                 text = "…"
                 filled.append(ci)
-            text = _apply_spans(text, [sp for sp in piece.spans if not sp.outer])
-            lead = piece.lead
-            if piece.continued and text.startswith(ELLIPSES):
-                lead = lead[: -len(next(e for e in ELLIPSES if lead.endswith(e)))].rstrip()
-            text = " ".join(x for x in (lead, text, piece.trail) if x)
-            if lead.endswith(ELLIPSES):  # "...and select": the mark sticks to its word
-                text = lead + text[len(lead) + 1 :]
-            outer = [sp for sp in piece.spans if sp.outer]
-            text = "".join(sp.open for sp in outer) + text
-            text += "".join(sp.close for sp in reversed(outer))
             dialogue = dialogue or bool(piece.dash)
-            turns.append(piece.dash + text)
-        if dialogue:
+            turns.append(piece.dash + _dress(piece, text))
+        if dialogue and len(turns) > 1:  # one line per speaker
             body = "\n".join(turns)
         elif len(" ".join(turns).split()) < 2:  # one long word (CJK, a URL): nothing to break
             body = " ".join(" ".join(turns).split())

@@ -1,4 +1,4 @@
-"""Formatting tags put back on the translation: ASS toggles and spans over several cues."""
+"""The translation put back on its cue: formatting tags (ASS toggles, spans over cues), lines."""
 
 from __future__ import annotations
 
@@ -56,4 +56,24 @@ def test_span_around_music_marks_and_a_leading_ellipsis_stays_around_them() -> N
         "<i>...and what?</i>",
         "<i>♪ We are going home! ♪</i>",
         "♪ <i>Going!</i> ♪",
+    ]
+
+
+def test_a_cue_with_one_dashed_turn_is_rebroken_like_any_other() -> None:
+    # Only cues with two or more turns keep one line per turn; a single dashed
+    # turn was left on one line of any length.
+    track = _track("- Иди сюда, садись за стол.", "- Кто там?\n- Свои.")
+    fake = FakeTranslator(
+        {
+            "Иди сюда, садись за стол.": (
+                "Come here, we have been waiting for you, sit down at the table."
+            ),
+            "Кто там?": "Who is there?",
+            "Свои.": "Friends.",
+        }
+    )
+    done = translate_cues(track, fake, to_lang="en")
+    assert [c.text for c in done.track.cues] == [
+        "- Come here, we have been waiting\nfor you, sit down at the table.",
+        "- Who is there?\n- Friends.",
     ]
