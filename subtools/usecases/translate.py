@@ -301,7 +301,7 @@ def install_model(
         return models.install_file(Path(file))
     if not (from_lang and to_lang):
         raise InputError("give a model FILE, or both --from and --to")
-    return models.install_from_index(from_lang, to_lang)
+    return models.install_from_index(_code(from_lang), _code(to_lang))
 
 
 def remove_model(from_lang: str, to_lang: str) -> list[ModelInfo]:
