@@ -397,6 +397,8 @@ def _print_quote_table(report: Any) -> None:
     if report.translated:
         t = report.translated
         console.print(f"captions translated {t.from_lang} -> {t.to_lang} ({t.model}) to match")
+        if t.notice:
+            console.print(f"NOTE: {t.notice}: do not rely on these verdicts", style="bold")
     table = Table(show_lines=True)
     for name in ("#", "status", "kind", "time", "cues"):
         table.add_column(name, no_wrap=True)
