@@ -40,12 +40,15 @@ def translate_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult,
         # Say it in the file name too: the draft was made by the test fixture model.
         out = out.replace(out.with_name(out.name.replace(".draft.", ".fixture-draft.")))
     outputs = [str(out)]
+    # The result names the file before the fixture rename: report what is on disk.
+    data = {**result.to_dict(), "output": str(out)}
     if t.bilingual:
         both = out.with_name(
             out.name.replace(f".{t.to}.srt", f".{result.source_language}-{t.to}.srt")
         )
         write_bilingual(result, both)
         outputs.append(str(both))
+        data["bilingual_output"] = str(both)
     summary = (
         f"{len(result.track)} cues, {result.sentences} sentences, "
         f"{result.source_language} -> {t.to} with {result.model.name}"
@@ -55,7 +58,7 @@ def translate_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult,
     if result.glossary_misses:
         summary += f", {len(result.glossary_misses)} glossary misses"
     ok = not result.glossary_misses
-    return StepResult("translate", ok, summary, tuple(outputs), result.to_dict()), out
+    return StepResult("translate", ok, summary, tuple(outputs), data), out
 
 
 def _split_language(path: Path) -> tuple[str, str]:
