@@ -796,7 +796,8 @@ def burn(
     speed = result.duration_ms / 1000 / result.seconds if result.seconds else 0.0
     typer.echo(
         f"wrote {result.output} ({format_seconds(result.duration_ms)}, {result.cues} "
-        f"captions, font {result.font}, {result.seconds:.1f} s = {speed:.1f}x real time)"
+        f"caption{'s' * (result.cues != 1)}, font {result.font}, "
+        f"{result.seconds:.1f} s = {speed:.1f}x real time)"
     )
 
 
@@ -875,7 +876,8 @@ def clip(
     typer.echo(
         f"wrote {result.output}: {format_seconds(result.start_ms)} - "
         f"{format_seconds(result.end_ms)} of {result.video} "
-        f"({result.duration_ms / 1000:.2f} s, {result.cues} captions {how})"
+        f"({result.duration_ms / 1000:.2f} s, {result.cues} caption{'s' * (result.cues != 1)} "
+        f"{how})"
     )
 
 

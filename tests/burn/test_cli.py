@@ -147,7 +147,7 @@ def test_clip_with_start_and_end(video: Path, captions: Path, tmp_path: Path) ->
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"wrote {out}: 0:02.600 - 0:05.000 of {video} (2.4")
-    assert result.stdout.rstrip().endswith("s, 1 captions burned, font DejaVu Sans)")
+    assert result.stdout.rstrip().endswith("s, 1 caption burned, font DejaVu Sans)")
 
 
 def test_clip_soft_json(video: Path, captions: Path, tmp_path: Path) -> None:
