@@ -15,21 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .article import Paragraph
-from .extract import RawQuote
+from .extract import SPEECH_VERBS, RawQuote
 from .normalize import word_set
 
 __all__ = ["SPEECH_VERBS", "Attribution", "attribute"]
 
-SPEECH_VERBS = word_set(
-    "say says said saying tell tells told telling add adds added adding continue "
-    "continues continued continuing ask asks asked asking explain explains explained "
-    "explaining write writes wrote state states stated note notes noted argue argues "
-    "argued insist insists insisted claim claims claimed warn warns warned recall recalls "
-    "recalled declare declares declared reply replies replied answer answers answered "
-    "urge urges urged announce announces announced complain complains complained shout "
-    "shouts shouted repeat repeats repeated repeating admit admits admitted admitting "
-    "stress stresses stressed stressing plead pleads pleaded pleading"
-)
 PRONOUNS = word_set("he she they i we it")
 _DETERMINERS = word_set("the a an one another their his her our its this that these those")
 _PREPOSITIONS = word_set("in on at from to of for with by near into across")

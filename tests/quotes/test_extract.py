@@ -179,6 +179,18 @@ def test_second_half_of_a_sentence_split_by_he_said_is_speech() -> None:
     assert quotes_of(dashed)[1] == ([1], "speech", "in October.")
 
 
+def test_a_short_quote_attributed_with_a_speech_verb_is_speech() -> None:
+    # "Nobody answers them," he said: the speaker's words, checked like any speech
+    # (as a term, a changed word would never fail the check).
+    assert quotes_of('"Nobody answers them," he said.') == [([1], "speech", "Nobody answers them")]
+    assert quotes_of("“Nobody came,” said Varga.") == [([1], "speech", "Nobody came")]
+    # A term followed by the article's own words stays a term.
+    text = 'He meant the "zero line," the term Russian troops use for the front.'
+    assert quotes_of(text) == [([1], "term", "zero line")]
+    text = 'The men call it "hell." Officials said nothing.'
+    assert quotes_of(text) == [([1], "term", "hell.")]
+
+
 def test_a_term_after_a_finished_quoted_sentence_stays_a_term() -> None:
     text = '"We will not go back there." The men call it the "meat grinder."'
     assert quotes_of(text)[1] == ([1], "term", "meat grinder.")
