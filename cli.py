@@ -454,7 +454,11 @@ ProfileOpt = Annotated[
 ]
 FpsOpt = Annotated[
     str | None,
-    typer.Option("--fps", help="Frame rate for the gap rule (e.g. 25, 23.976); default 25."),
+    typer.Option(
+        "--fps",
+        help="Frame rate for the gap rule (e.g. 25, 23.976); default: the profile's "
+        "(25 for the shipped ones).",
+    ),
 ]
 NoLanguage = Annotated[
     bool, typer.Option("--no-language", help="Skip the langdetect rules (untranslated cues).")
