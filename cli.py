@@ -131,7 +131,10 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Run a job file's steps on its caption files (a folder or glob runs a batch)."""
+    """Run a job file's steps on its caption files (a folder or glob runs a batch).
+
+    Exit 1: a file has problems or failed; 2: the job file cannot be used.
+    """
     from rich.console import Console
     from rich.progress import Progress
 
@@ -236,7 +239,10 @@ def translate(
     encoding: Encoding = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Translate captions sentence by sentence, keeping every cue's timing and tags."""
+    """Translate captions sentence by sentence, keeping every cue's timing and tags.
+
+    Exit 1: a glossary term is missing from its cues (the output is written).
+    """
     from subtools.usecases.translate import translate_file
 
     result = translate_file(
