@@ -666,7 +666,9 @@ def rate(
 # --- burn commands ---
 VideoArg = Annotated[Path, typer.Argument(help="Input video file.")]
 CaptionsArg = Annotated[Path, typer.Argument(help="Caption file (.srt, .vtt, .json).")]
-VideoOut = Annotated[Path, typer.Option("-o", "--output", help="Output video (.mp4, .mkv, .mov).")]
+VideoOut = Annotated[
+    Path, typer.Option("-o", "--output", help="Output video (.mp4, .m4v, .mov, .mkv).")
+]
 FontOpt = Annotated[
     str | None,
     typer.Option(
