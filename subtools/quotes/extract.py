@@ -27,7 +27,12 @@ __all__ = [
 
 _DOUBLE_CLOSE = {'"': '"', "“": '”"', "«": "»", "„": '“”"', "”": "”"}
 _WORDISH = re.compile(r"[^\W_]", re.UNICODE)
-_FIRST_SECOND_PERSON = word_set("i me my we us our you your")
+_FIRST_SECOND_PERSON = word_set(
+    "i me my we us our you your "
+    # Russian and Ukrainian: "Мы отказываемся воевать" is someone speaking.
+    "я меня мне мной мы нас нам нами наш наша наше наши ты тебя тебе тобой "
+    "вы вас вам вами ваш ваша ваше ваши мене мені ми ти ви"
+)
 SPEECH_VERBS = word_set(
     "say says said saying tell tells told telling add adds added adding continue "
     "continues continued continuing ask asks asked asking explain explains explained "

@@ -95,6 +95,12 @@ def test_kind() -> None:
     assert quote_kind("we refuse") == "speech"  # first person: someone speaking
     assert quote_kind("senseless and suicidal orders") == "speech"
     assert quote_kind("Yevgeny [Prigozhin] lied") == "term"
+    # Russian and Ukrainian first/second person too: a Russian article's short
+    # speech quote is checked as speech (as a term, a dropped "не" never failed).
+    assert quote_kind("Мы отказываемся воевать") == "speech"
+    assert quote_kind("Ми не відступимо") == "speech"
+    assert quote_kind("вас обманули") == "speech"
+    assert quote_kind("нулевая линия") == "term"
 
 
 def test_markdown_article() -> None:
