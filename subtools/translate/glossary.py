@@ -3,9 +3,11 @@
 A neural model cannot be forced to use a term, so the glossary is a check:
 every entry whose source term occurs in a sentence must appear in that
 sentence's translation, or it is reported as a miss with the cues involved.
-Russian inflects nouns, so a source-term word longer than four letters also
-matches a text word that differs only in its last two letters
-("министр обороны" finds "министру обороны").
+Terms are matched word by word, case-insensitively, with ё read as е. Russian
+inflects nouns and adjectives, so two words match when they are one stem of at
+least three letters plus a case ending each ("песочница" finds "песочницу",
+"песочницами"; "нулевая линия" finds "нулевой линии"); other words may add an
+English plural or possessive ending ("sandbox" finds "sandboxes").
 """
 
 from __future__ import annotations
@@ -31,6 +33,15 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_CYRILLIC = re.compile(r"[а-я]")
+_MIN_STEM = 3
+# Russian noun and adjective case endings (after ё -> е); verbs are not covered.
+_RU_ENDING_LIST = (
+    "а я о е ы и у ю ь й ом ем ой ей ою ею ам ям ами ями ах ях ов ев ью ия ию ии "
+    "ый ий ая яя ое ее ые ие ого его ому ему ым им ыми ими ых их ую юю"
+)
+_RU_ENDINGS = frozenset({"", *_RU_ENDING_LIST.split()})
+_EN_ENDINGS = frozenset({"", "s", "es", "'s", "’s", "s'", "s’"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,18 +67,41 @@ class GlossaryMiss:
         }
 
 
+def _key(term: str) -> str:
+    return " ".join(_words(term))
+
+
 def parse_glossary(text: str, path: str | None = None) -> tuple[GlossaryEntry, ...]:
+    """One ``source<TAB>target`` per line; ``#`` comments, blank lines, a BOM are skipped.
+
+    Several tabs in a row count as one (columns aligned in an editor). An entry
+    repeated is kept once; the same source term with another target is refused,
+    since one of the two would always be reported as missing.
+    """
     entries: list[GlossaryEntry] = []
+    seen: dict[str, GlossaryEntry] = {}
     for n, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip("\ufeff").rstrip("\r")
+        line = raw.replace("\ufeff", "").rstrip("\r")
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        fields = line.split("\t")
+        fields = re.split(r"\t+", line.strip())
         if len(fields) != 2 or not fields[0].strip() or not fields[1].strip():
             raise InputError(
                 "glossary line needs: source term<TAB>target term", path=path, line=n, value=line
             )
-        entries.append(GlossaryEntry(fields[0].strip(), fields[1].strip(), n))
+        entry = GlossaryEntry(fields[0].strip(), fields[1].strip(), n)
+        earlier = seen.get(_key(entry.source))
+        if earlier is None:
+            seen[_key(entry.source)] = entry
+            entries.append(entry)
+        elif _key(earlier.target) != _key(entry.target):
+            raise InputError(
+                f"{entry.source!r} is already in the glossary as {earlier.target!r} "
+                f"(line {earlier.line})",
+                path=path,
+                line=n,
+                value=line,
+            )
     return tuple(entries)
 
 
@@ -77,35 +111,33 @@ def load_glossary(path: str | os.PathLike[str]) -> tuple[GlossaryEntry, ...]:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return [w.lower().replace("ё", "е") for w in _WORD.findall(text)]
 
 
-def _stem(word: str) -> str:
-    return word if len(word) <= 4 else word[:-2]
+def _same_word(want: str, have: str) -> bool:
+    """One stem (3+ letters) plus an ending each: Russian cases, English plurals."""
+    if want == have:
+        return True
+    endings = _RU_ENDINGS if _CYRILLIC.search(want) else _EN_ENDINGS
+    for k in range(_MIN_STEM, len(want) + 1):
+        if want[k:] in endings and have.startswith(want[:k]) and have[k:] in endings:
+            return True
+    return False
 
 
 def term_in(term: str, text: str, *, inflected: bool = False) -> bool:
-    """Whether ``term`` occurs in ``text`` as whole words (case-insensitive)."""
+    """Whether ``term`` occurs in ``text`` as whole words (case-insensitive, ё = е).
+
+    ``inflected``: each word may also differ by its ending (see the module doc).
+    """
     want, have = _words(term), _words(text)
     if not want:
         return False
-    for i in range(len(have) - len(want) + 1):
-        ok = True
-        for w, h in zip(want, have[i : i + len(want)], strict=True):
-            if not (
-                h == w
-                or (
-                    inflected
-                    and len(w) > 4
-                    and h.startswith(_stem(w))
-                    and len(h) - len(_stem(w)) <= 3
-                )
-            ):
-                ok = False
-                break
-        if ok:
-            return True
-    return False
+    same = _same_word if inflected else str.__eq__
+    return any(
+        all(same(w, h) for w, h in zip(want, have[i : i + len(want)], strict=True))
+        for i in range(len(have) - len(want) + 1)
+    )
 
 
 def check_glossary(
@@ -115,7 +147,7 @@ def check_glossary(
     for entry in glossary:
         for i, (sentence, translated) in enumerate(zip(plan.sentences, translations, strict=True)):
             if term_in(entry.source, sentence.text, inflected=True) and not term_in(
-                entry.target, translated
+                entry.target, translated, inflected=True
             ):
                 cues = tuple(c + 1 for c in plan.sentence_cues(i))
                 misses.append(GlossaryMiss(entry.source, entry.target, cues, translated))

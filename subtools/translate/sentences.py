@@ -13,12 +13,13 @@ Pure functions over the model; no translation backend here.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..linebreak import GLUE_WORDS, break_lines
 from ..model import Cue, Track
 from ..tags import TAG
+from .ends import ELLIPSES, split_piece, uses_capitals
 
 __all__ = [
     "MAX_GAP_MS",
@@ -43,10 +44,12 @@ MAX_GAP_MS = 2000
 MAX_SENTENCE_CHARS = 400
 
 _LETTER = re.compile(r"[^\W\d_]")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s|$)")
 _DASH = re.compile(r"^([-–—])\s*")
-_LEAD = re.compile(r"^[♪♫#*\s]+")
+# Leading music marks, and the captioners' "...": "гнётся..." / "...это" is one sentence.
+_LEAD = re.compile(r"^(?:[♪♫#*\s]|\.{2,}|…)+")
 _TRAIL = re.compile(r"[♪♫#*\s]+$")
+# ASS style toggles inside SRT text: {\i1}...{\i0} (also {\b1}, {\u1}, {\s1}; {\i} resets).
+_ASS_TOGGLE = re.compile(r"^\{\\([ibus])([01]?)\}$")
 _CLOSE = re.compile(r"^</\s*([a-zA-Z][a-zA-Z0-9]*)\s*>$")
 _OPEN = re.compile(r"^<\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>$")
 _PUNCT_END = tuple(",;:.!?…—–-")
@@ -65,6 +68,7 @@ class Span:
     start: float
     end: float
     whole: bool
+    outer: bool = False  # also covers the piece's music marks / leading "..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +82,11 @@ class Piece:
     trail: str = ""
     spans: tuple[Span, ...] = ()
     verbatim: str | None = None  # kept as written (no letters to translate)
+
+    @property
+    def continued(self) -> bool:
+        """Starts with the captioners' continuation mark ("...это ещё не всё.")."""
+        return self.lead.endswith(ELLIPSES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,41 +126,65 @@ class Plan:
         return tuple(sorted({self.pieces[f.piece].cue for f in self.sentences[index].fragments}))
 
 
-def _parse_tags(text: str) -> tuple[str, str, list[tuple[str, str, int, int]]]:
-    """Return (ASS prefix, plain text, spans as (open, close, start, end) in plain)."""
+def _toggle(tag: str) -> tuple[str, bool, str] | None:
+    """(span name, opens, closing tag) of a formatting tag; None for any other tag."""
+    ass = _ASS_TOGGLE.match(tag)
+    if ass:
+        return "\\" + ass.group(1), ass.group(2) == "1", "{\\" + ass.group(1) + "0}"
+    closing = _CLOSE.match(tag)
+    if closing:
+        return closing.group(1).lower(), False, tag
+    opening = _OPEN.match(tag)
+    if opening and not opening.group(2):
+        name = opening.group(1).lower()
+        return name, True, f"</{name}>"
+    return None
+
+
+_Spans = list[tuple[str, str, int, int]]
+
+
+def _parse_tags(text: str, carried: Mapping[str, str]) -> tuple[str, str, _Spans, dict[str, str]]:
+    """Return (ASS prefix, plain text, spans as (open, close, start, end) in plain, still open).
+
+    ``carried``: spans left open by earlier cues (name -> opening tag), so a
+    closing tag here gets its attributes back ("<font color=...>" stays coloured).
+    The result's last item is the same map after this cue.
+    """
     prefix: list[str] = []
     plain: list[str] = []
     pos = 0
-    stack: list[tuple[str, str, int]] = []
-    spans: list[tuple[str, str, int, int]] = []
+    stack: list[tuple[str, str, int, str]] = []
+    spans: _Spans = []
+    still_open = dict(carried)
     for m in TAG.finditer(text):
-        chunk = text[pos : m.start()]
-        plain.append(chunk)
+        plain.append(text[pos : m.start()])
         pos = m.end()
         at = sum(map(len, plain))
         tag = m.group()
-        if tag.startswith("{"):
-            prefix.append(tag)
+        kind = _toggle(tag)
+        if kind is None:
+            if tag.startswith("{"):  # position and other override tags: back at the start
+                prefix.append(tag)
             continue
-        closing = _CLOSE.match(tag)
-        if closing:
-            name = closing.group(1).lower()
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][1] == name:
-                    open_tag, _, start = stack.pop(k)
-                    spans.append((open_tag, tag, start, at))
-                    break
-            else:  # closes a span opened in an earlier cue: it covers the start
-                spans.append((f"<{name}>", tag, 0, at))
+        name, opens, close_tag = kind
+        if opens:
+            stack.append((tag, name, at, close_tag))
             continue
-        opening = _OPEN.match(tag)
-        if opening and not opening.group(2):
-            stack.append((tag, opening.group(1).lower(), at))
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][1] == name:
+                open_tag, _, start, _ = stack.pop(k)
+                spans.append((open_tag, tag, start, at))
+                break
+        else:  # closes a span opened in an earlier cue: it covers the start
+            default = "{\\" + name[1:] + "1}" if name.startswith("\\") else f"<{name}>"
+            spans.append((still_open.pop(name, default), tag, 0, at))
     plain.append(text[pos:])
     flat = "".join(plain)
-    for open_tag, name, start in stack:  # unclosed: runs to the end of the cue
-        spans.append((open_tag, f"</{name}>", start, len(flat)))
-    return "".join(prefix), flat, spans
+    for open_tag, name, start, close_tag in stack:  # unclosed: runs to the end of the cue
+        spans.append((open_tag, close_tag, start, len(flat)))
+        still_open[name] = open_tag
+    return "".join(prefix), flat, spans, still_open
 
 
 def _turns(plain: str) -> list[tuple[int, int]]:
@@ -168,7 +201,7 @@ def _turns(plain: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _piece(cue: int, plain: str, lo: int, hi: int, spans: list[tuple[str, str, int, int]]) -> Piece:
+def _piece(cue: int, plain: str, lo: int, hi: int, spans: _Spans) -> Piece:
     raw = plain[lo:hi]
     body = raw.strip()
     cs = lo + (len(raw) - len(raw.lstrip()))
@@ -183,41 +216,56 @@ def _piece(cue: int, plain: str, lo: int, hi: int, spans: list[tuple[str, str, i
     core = body[len(lead) : len(body) - len(trail)]
     if not has_letters(core):
         return Piece(cue, "", verbatim=raw.strip())
+    bs = cs
     cs += len(lead)
     ce = cs + len(core)
+    be = ce + len(trail)
     kept: list[Span] = []
     for open_tag, close_tag, s, e in spans:
         s2, e2 = max(s, cs), min(e, ce)
         if s2 >= e2:
             continue
         whole = s <= cs and e >= ce
-        kept.append(Span(open_tag, close_tag, (s2 - cs) / len(core), (e2 - cs) / len(core), whole))
+        outer = bool(lead or trail) and s <= bs and e >= be
+        start, end = (s2 - cs) / len(core), (e2 - cs) / len(core)
+        kept.append(Span(open_tag, close_tag, start, end, whole, outer))
     text = " ".join(core.split())
     return Piece(cue, text, dash, " ".join(lead.split()), " ".join(trail.split()), tuple(kept))
-
-
-def _split_piece(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, ends_sentence) parts of a piece's text."""
-    parts: list[tuple[int, int, bool]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[start : m.end()].strip():
-            parts.append((start, m.end(), True))
-        start = m.end()
-        while start < len(text) and text[start] == " ":
-            start += 1
-    if start < len(text):
-        parts.append((start, len(text), False))
-    return parts
 
 
 def plan_track(track: Track) -> Plan:
     """Cut ``track`` into pieces and sentences; nothing is translated here."""
     layouts: list[CueLayout] = []
     pieces: list[Piece] = []
+    # Reading order: (cue, piece id), or (cue, None) for a cue kept as it is.
+    order: list[tuple[int, int | None]] = []
+    carried: dict[str, str] = {}
+    for ci, cue in enumerate(track.cues):
+        prefix, plain, spans, carried = _parse_tags(cue.text, carried)
+        own = [_piece(ci, plain, lo, hi, spans) for lo, hi in _turns(plain)]
+        if not any(p.verbatim is None for p in own):
+            layouts.append(CueLayout(prefix, (), True))
+            order.append((ci, None))
+            continue
+        ids = tuple(range(len(pieces), len(pieces) + len(own)))
+        pieces.extend(own)
+        order.extend((ci, pid) for pid in ids)
+        layouts.append(CueLayout(prefix, ids, False))
+
+    def joins(at: int) -> bool:
+        """Whether the piece at ``order[at]`` may continue the sentence before it."""
+        ci, pid = order[at]
+        if pid is None or pieces[pid].verbatim is not None or pieces[pid].dash:
+            return False
+        prev_ci, prev_pid = order[at - 1]
+        if prev_ci == ci or prev_pid is None:
+            return prev_pid is not None
+        gap = track.cues[ci].start - track.cues[prev_ci].end
+        return gap <= MAX_GAP_MS or pieces[pid].continued
+
+    cased = uses_capitals([p.text for p in pieces])
     sentences: list[Sentence] = []
     current: list[Fragment] = []
-    prev_end: int | None = None
 
     def close() -> None:
         if current:
@@ -225,30 +273,23 @@ def plan_track(track: Track) -> Plan:
             sentences.append(Sentence(text, tuple(current)))
             current.clear()
 
-    for ci, cue in enumerate(track.cues):
-        prefix, plain, spans = _parse_tags(cue.text)
-        own = [_piece(ci, plain, lo, hi, spans) for lo, hi in _turns(plain)]
-        if not any(p.verbatim is None for p in own):
-            layouts.append(CueLayout(prefix, (), True))
+    for at, (ci, pid) in enumerate(order):
+        if pid is None or pieces[pid].verbatim is not None:
             close()
             continue
-        ids = []
-        for k, piece in enumerate(own):
-            ids.append(len(pieces))
-            pieces.append(piece)
-            if piece.verbatim is not None:
+        piece = pieces[pid]
+        new_cue = at > 0 and order[at - 1][0] != ci
+        too_long = new_cue and sum(f.end - f.start for f in current) > MAX_SENTENCE_CHARS
+        if at == 0 or too_long or not joins(at):
+            close()
+        follow = None
+        if at + 1 < len(order) and joins(at + 1):
+            following = pieces[order[at + 1][1] or 0]
+            follow = ("…" if following.continued else "") + following.text
+        for s, e, ends in split_piece(piece.text, follow, cased):
+            current.append(Fragment(pid, s, e))
+            if ends:
                 close()
-                continue
-            length = sum(f.end - f.start for f in current)
-            gap = cue.start - prev_end if prev_end is not None else 0
-            if piece.dash or (k == 0 and (gap > MAX_GAP_MS or length > MAX_SENTENCE_CHARS)):
-                close()
-            for s, e, ends in _split_piece(piece.text):
-                current.append(Fragment(ids[-1], s, e))
-                if ends:
-                    close()
-        layouts.append(CueLayout(prefix, tuple(ids), False))
-        prev_end = cue.end
     close()
     return Plan(track, tuple(layouts), tuple(pieces), tuple(sentences))
 
@@ -340,6 +381,19 @@ def _apply_spans(text: str, spans: Sequence[Span]) -> str:
     return " ".join("".join(opens[i]) + w + "".join(closes[i]) for i, w in enumerate(words))
 
 
+def _dress(piece: Piece, text: str) -> str:
+    """Put a piece's formatting spans, music marks and leading "..." on its translation."""
+    text = _apply_spans(text, [sp for sp in piece.spans if not sp.outer])
+    lead = piece.lead
+    if piece.continued and text.startswith(ELLIPSES):  # the model kept the mark itself
+        lead = lead[: -len(next(e for e in ELLIPSES if lead.endswith(e)))].rstrip()
+    text = " ".join(x for x in (lead, text, piece.trail) if x)
+    if lead.endswith(ELLIPSES):  # "...and select": the mark sticks to its word
+        text = lead + text[len(lead) + 1 :]
+    outer = [sp for sp in piece.spans if sp.outer]
+    return "".join(sp.open for sp in outer) + text + "".join(sp.close for sp in reversed(outer))
+
+
 def assemble(
     plan: Plan,
     translations: Sequence[str],
@@ -379,11 +433,9 @@ def assemble(
             if not text:
                 text = "…"
                 filled.append(ci)
-            text = _apply_spans(text, piece.spans)
-            text = " ".join(x for x in (piece.lead, text, piece.trail) if x)
             dialogue = dialogue or bool(piece.dash)
-            turns.append(piece.dash + text)
-        if dialogue:
+            turns.append(piece.dash + _dress(piece, text))
+        if dialogue and len(turns) > 1:  # one line per speaker
             body = "\n".join(turns)
         elif len(" ".join(turns).split()) < 2:  # one long word (CJK, a URL): nothing to break
             body = " ".join(" ".join(turns).split())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -46,6 +47,8 @@ __all__ = [
     "write_bilingual",
 ]
 
+# Override blocks at a cue's start, except style toggles ({\i1} opens italics).
+_PREFIX = re.compile(r"(?:\{\\(?![ibus][01]?\})[^{}]*\})+")
 FIXTURE_NOTICE = "translated by the subtools test fixture model, not a real translation"
 
 
@@ -193,6 +196,17 @@ def stderr_progress() -> tuple[Progress, contextlib.AbstractContextManager[Any]]
     return update, bar
 
 
+def _without_prefix(text: str, source: str) -> str:
+    """``text`` without the override tags ({\\an8}) it shares at the start with ``source``.
+
+    The source line above already carries them, and a tag in mid-cue is shown
+    as text by renderers that do not apply it.
+    """
+    m = _PREFIX.match(source)
+    prefix = m.group() if m else ""
+    return text[len(prefix) :] if prefix and text.startswith(prefix) else text
+
+
 def write_bilingual(result: TranslateResult, out: str | os.PathLike[str]) -> None:
     """Write a translation made earlier as a bilingual file (source above translation)."""
     meta = {k: v for k, v in result.to_dict().items() if k not in {"output", "warnings"}}
@@ -210,7 +224,10 @@ def write_bilingual(result: TranslateResult, out: str | os.PathLike[str]) -> Non
         )
         return
     pairs = zip(source.cues, translated.cues, strict=True)
-    both = [t.with_text(s.text + "\n" + t.text) if s.text != t.text else t for s, t in pairs]
+    both = [
+        t.with_text(s.text + "\n" + _without_prefix(t.text, s.text)) if s.text != t.text else t
+        for s, t in pairs
+    ]
     write_track(translated.with_cues(both), out)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from subtools.io import read_track, render_track
+from subtools.model import Cue, Track
 from subtools.translate import argos, models
 from subtools.translate.pipeline import translate_cues
 from subtools.translate.sentences import plan_track
@@ -122,3 +123,24 @@ def test_track_with_nothing_to_translate_keeps_every_cue(with_model: Path) -> No
     done = translate_cues(track, argos.ArgosTranslator(models.find_model("ru", "en")), to_lang="en")
     assert [c.text for c in done.track] == ["♪♪", "<i></i>"]
     assert done.skipped_cues == (1, 2)
+
+
+def test_continuation_marks_give_the_model_the_whole_sentence(with_model: Path) -> None:
+    # "...в «песочницу»" went to the model with its dots inside the sentence
+    # ("пойдём ...в"): the fixture, which knows only its whole sentences,
+    # garbled it; a real model reads the dots as a pause that is not there.
+    track = Track(
+        (
+            Cue(2000, 4500, "Мы не отказываемся служить, но мы не пойдём"),
+            Cue(4600, 7000, "...в «песочницу» без патронов."),
+        )
+    )
+    translator = argos.ArgosTranslator(models.find_model("ru", "en"))
+    done = translate_cues(track, translator, to_lang="en")
+    assert done.translations == (
+        MEMORISED["Мы не отказываемся служить, но мы не пойдём в «песочницу» без патронов."],
+    )
+    assert [c.text for c in done.track.cues] == [
+        "We do not refuse to serve,\nbut we will not go",
+        '...into the "sandbox" without ammunition.',
+    ]
