@@ -131,7 +131,10 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Run a job file's steps on its caption files (a folder or glob runs a batch)."""
+    """Run a job file's steps on its caption files (a folder or glob runs a batch).
+
+    Exit 1: a file has problems or failed; 2: the job file cannot be used.
+    """
     from rich.console import Console
     from rich.progress import Progress
 
@@ -236,7 +239,10 @@ def translate(
     encoding: Encoding = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Translate captions sentence by sentence, keeping every cue's timing and tags."""
+    """Translate captions sentence by sentence, keeping every cue's timing and tags.
+
+    Exit 1: a glossary term is missing from its cues (the output is written).
+    """
     from subtools.usecases.translate import translate_file
 
     result = translate_file(
@@ -397,6 +403,8 @@ def _print_quote_table(report: Any) -> None:
     if report.translated:
         t = report.translated
         console.print(f"captions translated {t.from_lang} -> {t.to_lang} ({t.model}) to match")
+        if t.notice:
+            console.print(f"NOTE: {t.notice}: do not rely on these verdicts", style="bold")
     table = Table(show_lines=True)
     for name in ("#", "status", "kind", "time", "cues"):
         table.add_column(name, no_wrap=True)
@@ -452,7 +460,11 @@ ProfileOpt = Annotated[
 ]
 FpsOpt = Annotated[
     str | None,
-    typer.Option("--fps", help="Frame rate for the gap rule (e.g. 25, 23.976); default 25."),
+    typer.Option(
+        "--fps",
+        help="Frame rate for the gap rule (e.g. 25, 23.976); default: the profile's "
+        "(25 for the shipped ones).",
+    ),
 ]
 NoLanguage = Annotated[
     bool, typer.Option("--no-language", help="Skip the langdetect rules (untranslated cues).")
@@ -654,7 +666,9 @@ def rate(
 # --- burn commands ---
 VideoArg = Annotated[Path, typer.Argument(help="Input video file.")]
 CaptionsArg = Annotated[Path, typer.Argument(help="Caption file (.srt, .vtt, .json).")]
-VideoOut = Annotated[Path, typer.Option("-o", "--output", help="Output video (.mp4, .mkv, .mov).")]
+VideoOut = Annotated[
+    Path, typer.Option("-o", "--output", help="Output video (.mp4, .m4v, .mov, .mkv).")
+]
 FontOpt = Annotated[
     str | None,
     typer.Option(
@@ -794,7 +808,8 @@ def burn(
     speed = result.duration_ms / 1000 / result.seconds if result.seconds else 0.0
     typer.echo(
         f"wrote {result.output} ({format_seconds(result.duration_ms)}, {result.cues} "
-        f"captions, font {result.font}, {result.seconds:.1f} s = {speed:.1f}x real time)"
+        f"caption{'s' * (result.cues != 1)}, font {result.font}, "
+        f"{result.seconds:.1f} s = {speed:.1f}x real time)"
     )
 
 
@@ -873,7 +888,8 @@ def clip(
     typer.echo(
         f"wrote {result.output}: {format_seconds(result.start_ms)} - "
         f"{format_seconds(result.end_ms)} of {result.video} "
-        f"({result.duration_ms / 1000:.2f} s, {result.cues} captions {how})"
+        f"({result.duration_ms / 1000:.2f} s, {result.cues} caption{'s' * (result.cues != 1)} "
+        f"{how})"
     )
 
 

@@ -153,6 +153,18 @@ def test_every_command_has_help(command: str) -> None:
     assert result.exit_code == 0 and "Usage:" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("command", "line"),
+    [
+        ("translate", "Exit 1: a glossary term is missing from its cues (the output is written)."),
+        ("run", "Exit 1: a file has problems or failed; 2: the job file cannot be used."),
+    ],
+)
+def test_help_states_when_the_exit_code_is_1(command: str, line: str) -> None:
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert line in result.stdout
+
+
 def test_help_does_not_import_heavy_modules() -> None:
     code = (
         "import sys, cli\n"

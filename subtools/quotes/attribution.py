@@ -15,21 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .article import Paragraph
-from .extract import RawQuote
+from .extract import SPEECH_VERBS, RawQuote
 from .normalize import word_set
 
 __all__ = ["SPEECH_VERBS", "Attribution", "attribute"]
 
-SPEECH_VERBS = word_set(
-    "say says said saying tell tells told telling add adds added adding continue "
-    "continues continued continuing ask asks asked asking explain explains explained "
-    "explaining write writes wrote state states stated note notes noted argue argues "
-    "argued insist insists insisted claim claims claimed warn warns warned recall recalls "
-    "recalled declare declares declared reply replies replied answer answers answered "
-    "urge urges urged announce announces announced complain complains complained shout "
-    "shouts shouted repeat repeats repeated repeating admit admits admitted admitting "
-    "stress stresses stressed stressing plead pleads pleaded pleading"
-)
 PRONOUNS = word_set("he she they i we it")
 _DETERMINERS = word_set("the a an one another their his her our its this that these those")
 _PREPOSITIONS = word_set("in on at from to of for with by near into across")
@@ -78,14 +68,35 @@ def _subject(words: list[str]) -> tuple[str, bool] | None:
         if titles:  # "Historian Dr. Elena Varga": the name starts at the title
             run = run[titles[0] :]
         return " ".join(run), True
-    phrase: list[str] = []
-    for w in reversed(words[-6:]):
-        phrase.insert(0, w)
-        if w.lower() in _DETERMINERS:
+    return " ".join(_noun_phrase(words)), False
+
+
+def _attaches(word: str) -> bool:
+    """A word that hangs a phrase on the noun before it: "holding", "of", "near"."""
+    w = word.lower()
+    return w in _PREPOSITIONS or (w.endswith("ing") and len(w) > 5)
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """The unnamed subject ending ``words``, from its determiner.
+
+    A determiner phrase hung on an earlier noun by a participle or preposition
+    belongs to that noun ("a soldier holding the company flag", "one of the
+    soldiers"), unless the earlier phrase is itself after a preposition ("in the
+    morning the soldier").
+    """
+    window = words[-8:]
+    dets = [k for k, w in enumerate(window) if w.lower() in _DETERMINERS]
+    if not dets:
+        return words[-3:]
+    start = dets[-1]
+    for k in reversed(dets[:-1]):
+        if not (start > 0 and _attaches(window[start - 1])):
             break
-    else:
-        phrase = words[-3:]
-    return " ".join(phrase), False
+        if k > 0 and window[k - 1].lower() in _PREPOSITIONS:
+            break
+        start = k
+    return window[start:]
 
 
 _ABBREVIATION = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Jr|St)\.")

@@ -17,6 +17,7 @@ from .normalize import word_set
 
 __all__ = [
     "BLOCKQUOTE_CREDIT",
+    "SPEECH_VERBS",
     "QuotePart",
     "RawQuote",
     "extract_quotes",
@@ -26,7 +27,22 @@ __all__ = [
 
 _DOUBLE_CLOSE = {'"': '"', "“": '”"', "«": "»", "„": '“”"', "”": "”"}
 _WORDISH = re.compile(r"[^\W_]", re.UNICODE)
-_FIRST_SECOND_PERSON = word_set("i me my we us our you your")
+_FIRST_SECOND_PERSON = word_set(
+    "i me my we us our you your "
+    # Russian and Ukrainian: "Мы отказываемся воевать" is someone speaking.
+    "я меня мне мной мы нас нам нами наш наша наше наши ты тебя тебе тобой "
+    "вы вас вам вами ваш ваша ваше ваши мене мені ми ти ви"
+)
+SPEECH_VERBS = word_set(
+    "say says said saying tell tells told telling add adds added adding continue "
+    "continues continued continuing ask asks asked asking explain explains explained "
+    "explaining write writes wrote state states stated note notes noted argue argues "
+    "argued insist insists insisted claim claims claimed warn warns warned recall recalls "
+    "recalled declare declares declared reply replies replied answer answers answered "
+    "urge urges urged announce announces announced complain complains complained shout "
+    "shouts shouted repeat repeats repeated repeating admit admits admitted admitting "
+    "stress stresses stressed stressing plead pleads pleaded pleading"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +153,20 @@ def quote_kind(text: str) -> str:
     return "term"
 
 
+def _attributed(text: str, closed_at: int) -> bool:
+    """Whether a speech verb follows the quote closing at ``closed_at``: ``," he said``.
+
+    Only after a quote that breaks off (``,"`` ``?"`` ``!"`` or ``",``): after a full
+    stop, the next sentence's verb is not about the quote.
+    """
+    rest = text[closed_at + 1 :]
+    if not (text[:closed_at].rstrip().endswith((",", "?", "!")) or rest.lstrip().startswith(",")):
+        return False
+    after = re.match(r"[^.!?;:\"“”«»]*", rest)
+    words = re.findall(r"[^\W_]+", after.group(0) if after else "")[:4]
+    return any(w.lower() in SPEECH_VERBS for w in words)
+
+
 def _part(par: Paragraph, start: int, end: int) -> QuotePart | None:
     raw = par.text[start:end]
     lead = len(raw) - len(raw.lstrip())
@@ -204,7 +234,7 @@ def extract_quotes(paragraphs: Sequence[Paragraph]) -> list[RawQuote]:
             if end is None:
                 carry, carry_mark = parts, mark
             else:
-                finish(parts, mark, resumed)
+                finish(parts, mark, resumed or _attributed(par.text, end))
                 speech_closed_at = end if parts and quotes[-1].kind == "speech" else None
     if carry is not None:
         finish(carry, carry_mark)

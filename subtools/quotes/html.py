@@ -203,6 +203,12 @@ def render_html(report: QuoteReport) -> str:
             f"{_e(t.from_lang)} to {_e(t.to_lang)} ({_e(t.model)}) before matching; "
             f"the original cue text is shown under each cue.</p>"
         )
+        if t.notice:
+            banners.append(
+                f'<p class="banner err"><b>Not a real translation:</b> {_e(t.notice)}. '
+                f"Do not rely on the verdicts below; install a real "
+                f"{_e(t.from_lang)}-&gt;{_e(t.to_lang)} model.</p>"
+            )
     if report.language_mismatch:
         mm = report.language_mismatch
         banners.append(f'<p class="banner err">{_e(mm.message)}. {_e(mm.hint)}.</p>')

@@ -66,7 +66,9 @@ def report_to_dict(report: QuoteReport) -> dict[str, Any]:
         "captions": report.captions,
         "article_language": report.article_language,
         "captions_language": report.captions_language,
-        "translated": {"from": t.from_lang, "to": t.to_lang, "model": t.model} if t else None,
+        "translated": {"from": t.from_lang, "to": t.to_lang, "model": t.model, "notice": t.notice}
+        if t
+        else None,
         "language_mismatch": {
             "article": mm.article,
             "captions": mm.captions,

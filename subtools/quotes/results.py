@@ -101,6 +101,9 @@ class Translation:
     from_lang: str
     to_lang: str
     model: str
+    # Set when the translation is known not to be real (the test fixture model):
+    # every report says so, or its verdicts would read as findings about the article.
+    notice: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -407,9 +407,12 @@ def quote_span(
             f"there is no quote {n}: the article has {len(report.quotes)} quote(s)", path=article
         )
     if quote.match is None:
+        status = quote.status
+        t = report.translated
+        if t is not None and t.notice:  # e.g. the test fixture model: the miss may be its own
+            status += f"; matched on a {t.from_lang}->{t.to_lang} translation: {t.notice}"
         raise InputError(
-            f"quote {n} was not found in the captions (status: {quote.status}); "
-            "there is nothing to clip",
+            f"quote {n} was not found in the captions (status: {status}); there is nothing to clip",
             path=article,
             hint="run `subtools quotes` to see what was found",
         )

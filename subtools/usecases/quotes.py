@@ -104,7 +104,9 @@ def verify_quotes(
     return _replace(
         report,
         quotes=verify_paragraphs(article.paragraphs, translated, original=track),
-        translated=Translation(captions_lang, article_lang, model),
+        translated=Translation(
+            captions_lang, article_lang, model, notice=dict(translated.meta).get("notice")
+        ),
     )
 
 

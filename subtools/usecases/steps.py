@@ -40,12 +40,15 @@ def translate_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult,
         # Say it in the file name too: the draft was made by the test fixture model.
         out = out.replace(out.with_name(out.name.replace(".draft.", ".fixture-draft.")))
     outputs = [str(out)]
+    # The result names the file before the fixture rename: report what is on disk.
+    data = {**result.to_dict(), "output": str(out)}
     if t.bilingual:
         both = out.with_name(
             out.name.replace(f".{t.to}.srt", f".{result.source_language}-{t.to}.srt")
         )
         write_bilingual(result, both)
         outputs.append(str(both))
+        data["bilingual_output"] = str(both)
     summary = (
         f"{len(result.track)} cues, {result.sentences} sentences, "
         f"{result.source_language} -> {t.to} with {result.model.name}"
@@ -55,7 +58,7 @@ def translate_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult,
     if result.glossary_misses:
         summary += f", {len(result.glossary_misses)} glossary misses"
     ok = not result.glossary_misses
-    return StepResult("translate", ok, summary, tuple(outputs), result.to_dict()), out
+    return StepResult("translate", ok, summary, tuple(outputs), data), out
 
 
 def _split_language(path: Path) -> tuple[str, str]:
@@ -75,16 +78,21 @@ def check_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Pat
     if not c.fix:
         report = check_file(path, c.profile)
         errors = len(report.errors)
-        summary = f"{c.profile}: {errors} errors, {len(report.findings) - errors} warnings"
+        warnings = len(report.findings) - errors
+        summary = (
+            f"{c.profile}: {errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)}"
+        )
         return StepResult("check", report.ok, summary, (), report.to_dict()), path
     stem, language = _split_language(path)
     out = folder / f"{stem}.fixed{language}.srt"
     fixed = fix_file(path, out, c.profile)
     errors = sum(f.is_error for f in fixed.findings)
     before = sum(f.is_error for f in fixed.before)
+    fixes = len(fixed.changes)
     summary = (
-        f"{c.profile}: {before} errors before, {len(fixed.changes)} fixes, "
-        f"{errors} errors left for a person"
+        f"{c.profile}: {before} error{'s' * (before != 1)} before, "
+        f"{fixes} fix{'es' * (fixes != 1)}, {errors} error{'s' * (errors != 1)} left for a person"
     )
     return StepResult("check+fix", errors == 0, summary, (str(out),), fixed.to_dict()), out
 
@@ -133,6 +141,7 @@ def clip_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Path
     save_frame(out, picture, at_ms=spec.clip.pad_ms + 1000)
     summary = (
         f"quote {spec.clip.quote}: {(result.end_ms - result.start_ms) / 1000:.1f} s clip "
-        f"from {start / 1000:.1f} s, {result.cues} captions burned in ({result.font})"
+        f"from {start / 1000:.1f} s, {result.cues} caption{'s' * (result.cues != 1)} burned in "
+        f"({result.font})"
     )
     return StepResult("clip", True, summary, (str(out), str(picture)), result.to_dict()), path

@@ -167,9 +167,11 @@ def translate_track(
         done = translate_cues(track, backend, to_lang=to_lang).track
     # Reports (quotes) name the model that made the text they matched.
     label = f"argostranslate {info.name} {info.version}".strip()
+    meta = [("model", label)]
     if info.is_test_fixture:
         label += " (test fixture, not a real translation)"
-    return replace(done, meta=(*done.meta, ("model", label)))
+        meta = [("model", label), ("notice", FIXTURE_NOTICE)]
+    return replace(done, meta=(*done.meta, *meta))
 
 
 def stderr_progress() -> tuple[Progress, contextlib.AbstractContextManager[Any]]:

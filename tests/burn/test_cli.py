@@ -147,7 +147,7 @@ def test_clip_with_start_and_end(video: Path, captions: Path, tmp_path: Path) ->
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"wrote {out}: 0:02.600 - 0:05.000 of {video} (2.4")
-    assert result.stdout.rstrip().endswith("s, 1 captions burned, font DejaVu Sans)")
+    assert result.stdout.rstrip().endswith("s, 1 caption burned, font DejaVu Sans)")
 
 
 def test_clip_soft_json(video: Path, captions: Path, tmp_path: Path) -> None:
@@ -284,5 +284,32 @@ def test_clip_a_quote_of_untranslatable_captions_says_why(
     assert result.stderr.startswith(
         "error: the captions are in 'ru' and the article in 'en': no ru->en translation model "
         "is installed; quote 3 cannot be placed; install an offline ru->en translation model"
+    )
+    assert not out.exists()
+
+
+def test_clip_a_quote_missed_through_a_translation_with_a_notice_says_so(
+    video: Path, samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from subtools.model import Track
+    from subtools.usecases import quotes as usecase
+
+    def unreal(track: Track, to_lang: str, from_lang: str | None = None) -> Track:
+        done = track.map_text(lambda _text: "Nothing of the kind.").with_language(to_lang)
+        return replace(done, meta=(("notice", "translated by a test double, not real"),))
+
+    monkeypatch.setattr(usecase, "_load_translate_track", lambda: unreal)
+    article, captions = samples / "article.txt", samples / "captions.ru.srt"
+    out = tmp_path / "quote3.mp4"
+    result = runner.invoke(app, ["clip", str(video), str(captions), "-o", str(out), "--quote",
+                                 "3", "--article", str(article)])  # fmt: skip
+    # The quote was looked for in a translation known not to be real: say so.
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {article}: quote 3 was not found in the captions (status: missing; "
+        "matched on a ru->en translation: translated by a test double, not real); "
+        "there is nothing to clip; run `subtools quotes` to see what was found\n"
     )
     assert not out.exists()

@@ -255,3 +255,11 @@ def test_every_command_has_help() -> None:
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "Usage:" in result.stdout
+
+
+def test_fps_help_names_the_profiles_frame_rate_as_default() -> None:
+    # A profile's own `fps` limit is the default, not a fixed 25.
+    result = runner.invoke(app, ["check", "--help"], env={"COLUMNS": "200"})
+    assert "Frame rate for the gap rule (e.g. 25, 23.976); default: the profile's (25 for" in (
+        result.stdout
+    )

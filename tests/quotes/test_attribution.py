@@ -71,6 +71,24 @@ def test_place_names_are_not_speakers() -> None:
     assert speakers(text) == [("A soldier stationed in Ukraine", False)]
 
 
+def test_a_speaker_phrase_keeps_its_modifier() -> None:
+    # "a soldier holding the company flag says": the speaker is the soldier, not the flag.
+    text = (
+        '"We have been here since February," a soldier holding the company flag says in the video.'
+    )
+    assert speakers(text) == [("a soldier holding the company flag", False)]
+    text = (
+        "A group of Russian conscripts serving near Kupiansk say they were kept at the "
+        'front "without rotation and without leave," according to a video.'
+    )
+    assert speakers(text) == [("A group of Russian conscripts serving near Kupiansk", False)]
+    assert speakers('One of the soldiers said: "We stay."') == [("One of the soldiers", False)]
+
+
+def test_a_phrase_before_the_speaker_is_not_part_of_it() -> None:
+    assert speakers('In the morning the soldier said: "We stay."') == [("the soldier", False)]
+
+
 def test_according_to_names_a_source_not_a_speaker() -> None:
     assert attribute(
         *(lambda p: (p, extract_quotes(p)))(

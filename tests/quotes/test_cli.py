@@ -184,3 +184,28 @@ def test_help() -> None:
     result = runner.invoke(app, ["quotes", "--help"])
     assert result.exit_code == 0
     assert "--html" in result.stdout and "--json" in result.stdout
+
+
+def test_a_short_russian_quote_that_drops_a_negation_fails(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Солдаты записали видео\n\n«Мы отказываемся воевать», — утверждает автор поста.\n",
+        encoding="utf-8",
+    )
+    captions = tmp_path / "captions.ru.srt"
+    captions.write_text(
+        "1\n00:00:01,000 --> 00:00:03,000\nМы не отказываемся воевать.\n\n"
+        "2\n00:00:03,500 --> 00:00:06,000\nМы просим, чтобы с нами обращались как с людьми.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["quotes", str(article), str(captions), "--json"])
+    assert result.exit_code == 1, result.output
+    quote = json.loads(result.stdout)["quotes"][0]
+    assert (quote["kind"], quote["status"], quote["counts_as_failure"]) == (
+        "speech",
+        "changed",
+        True,
+    )
+    assert quote["differences"] == [
+        {"op": "insert", "article": "", "captions": "не", "severity": "major", "reason": "negation"}
+    ]

@@ -95,6 +95,12 @@ def test_kind() -> None:
     assert quote_kind("we refuse") == "speech"  # first person: someone speaking
     assert quote_kind("senseless and suicidal orders") == "speech"
     assert quote_kind("Yevgeny [Prigozhin] lied") == "term"
+    # Russian and Ukrainian first/second person too: a Russian article's short
+    # speech quote is checked as speech (as a term, a dropped "не" never failed).
+    assert quote_kind("Мы отказываемся воевать") == "speech"
+    assert quote_kind("Ми не відступимо") == "speech"
+    assert quote_kind("вас обманули") == "speech"
+    assert quote_kind("нулевая линия") == "term"
 
 
 def test_markdown_article() -> None:
@@ -177,6 +183,18 @@ def test_second_half_of_a_sentence_split_by_he_said_is_speech() -> None:
     ]
     dashed = "“We were mobilized,” the soldier says — “in October.”"
     assert quotes_of(dashed)[1] == ([1], "speech", "in October.")
+
+
+def test_a_short_quote_attributed_with_a_speech_verb_is_speech() -> None:
+    # "Nobody answers them," he said: the speaker's words, checked like any speech
+    # (as a term, a changed word would never fail the check).
+    assert quotes_of('"Nobody answers them," he said.') == [([1], "speech", "Nobody answers them")]
+    assert quotes_of("“Nobody came,” said Varga.") == [([1], "speech", "Nobody came")]
+    # A term followed by the article's own words stays a term.
+    text = 'He meant the "zero line," the term Russian troops use for the front.'
+    assert quotes_of(text) == [([1], "term", "zero line")]
+    text = 'The men call it "hell." Officials said nothing.'
+    assert quotes_of(text) == [([1], "term", "hell.")]
 
 
 def test_a_term_after_a_finished_quoted_sentence_stays_a_term() -> None:

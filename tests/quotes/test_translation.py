@@ -6,6 +6,7 @@ is tested without a model; the real-model run is an end-to-end test of its own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import subtools.usecases.quotes as usecase
 from subtools.errors import DependencyError
 from subtools.io import read_track
 from subtools.model import Track
+from subtools.quotes.html import render_html
 from subtools.quotes.report import report_to_dict
 from subtools.quotes.results import Translation
 from subtools.usecases.quotes import verify_quotes
@@ -45,7 +47,12 @@ def test_russian_captions_are_translated_before_matching(
     assert translator.calls == 1
     assert report.translated == Translation("ru", "en", "test dictionary")
     data = report_to_dict(report)
-    assert data["translated"] == {"from": "ru", "to": "en", "model": "test dictionary"}
+    assert data["translated"] == {
+        "from": "ru",
+        "to": "en",
+        "model": "test dictionary",
+        "notice": None,
+    }
     assert data["captions_language"] == "ru" and data["language_mismatch"] is None
     assert [q["status"] for q in data["quotes"]] == [
         "exact",
@@ -68,6 +75,29 @@ def test_russian_captions_are_translated_before_matching(
         "Вчера двенадцать наших товарищей погибли под миномётным огнём у нулевой линии."
     )
     assert data["quotes"][1]["caption_original"] == "без оружия и без подготовки."
+
+
+class FixtureLikeTranslator(DictionaryTranslator):
+    """Marks its output the way the argos path marks a test fixture model's."""
+
+    def __call__(self, track: Track) -> Track:
+        done = super().__call__(track)
+        return replace(done, meta=(*done.meta, ("notice", "not a real translation")))
+
+
+def test_a_translation_notice_is_carried_to_every_report(
+    sample_article: Path, captions_ru: Path
+) -> None:
+    report = verify_quotes(sample_article, captions_ru, translator=FixtureLikeTranslator())
+    assert report.translated == Translation(
+        "ru", "en", "test dictionary", notice="not a real translation"
+    )
+    assert report_to_dict(report)["translated"]["notice"] == "not a real translation"
+    page = render_html(report)
+    assert (
+        '<p class="banner err"><b>Not a real translation:</b> not a real translation. '
+        "Do not rely on the verdicts below; install a real ru-&gt;en model.</p>"
+    ) in page
 
 
 def test_same_language_never_calls_the_translator(sample_article: Path, captions_en: Path) -> None:

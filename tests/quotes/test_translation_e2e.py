@@ -56,6 +56,14 @@ def test_russian_captions_through_the_installed_model(tmp_path: Path) -> None:
     data = json.loads(after.stdout)
     assert data["translated"]["from"] == "ru" and data["translated"]["to"] == "en"
     assert data["translated"]["model"].startswith("argostranslate ru_en")
+    assert data["translated"]["notice"] == (
+        "translated by the subtools test fixture model, not a real translation"
+    )
+    table = run(["quotes", str(article), str(captions)], tmp_path)
+    assert table.stdout.splitlines()[1] == (
+        "NOTE: translated by the subtools test fixture model, not a real translation: "
+        "do not rely on these verdicts"
+    )
     assert data["language_mismatch"] is None
     statuses = [q["status"] for q in data["quotes"]]
     assert statuses[:4] == ["exact", "exact", "exact", "exact"]

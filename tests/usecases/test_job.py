@@ -72,12 +72,8 @@ def test_batch_of_50_with_one_broken_file(tmp_path: Path) -> None:
     fixed = {
         Path(f["file"]).name: f["steps"][1]["summary"] for f in summary["files"] if f["steps"][1:]
     }
-    assert (
-        fixed["track03.srt"] == "netflix-en: 1 errors before, 1 fixes, 0 errors left for a person"
-    )
-    assert (
-        fixed["track17.srt"] == "netflix-en: 1 errors before, 1 fixes, 0 errors left for a person"
-    )
+    assert fixed["track03.srt"] == "netflix-en: 1 error before, 1 fix, 0 errors left for a person"
+    assert fixed["track17.srt"] == "netflix-en: 1 error before, 1 fix, 0 errors left for a person"
     assert (
         fixed["track00.srt"] == "netflix-en: 0 errors before, 0 fixes, 0 errors left for a person"
     )
