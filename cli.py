@@ -91,6 +91,46 @@ Encoding = Annotated[
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
+class _StderrBar:
+    """A progress bar on stderr, shown only on a terminal and only for long runs.
+
+    It starts on the first update with ``total >= min_total`` so that short runs,
+    whose size is known only once the work starts, print nothing.
+    """
+
+    def __init__(self, label: str, min_total: int, enabled: bool) -> None:
+        from rich.console import Console
+
+        self.label = label
+        self.min_total = min_total
+        self.console = Console(stderr=True)
+        self.enabled = enabled and self.console.is_terminal
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total < self.min_total:
+            return
+        if self.bar is None:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn(self.label),
+                BarColumn(),
+                TextColumn("{task.percentage:>3.0f}%"),
+                TimeRemainingColumn(),
+                console=self.console,
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
 # --- workflow commands ---
 @app.command(rich_help_panel="The whole job")
 @handle_errors
@@ -245,17 +285,21 @@ def translate(
     """
     from subtools.usecases.translate import translate_file
 
-    result = translate_file(
-        source,
-        output,
-        to_lang=to_lang,
-        from_lang=from_lang,
-        model=model,
-        glossary=glossary,
-        bilingual=bilingual,
-        quiet=quiet or as_json,
-        encoding=encoding,
-    )
+    bar = _StderrBar("translating", 200, enabled=not quiet and not as_json)  # sentences
+    try:
+        result = translate_file(
+            source,
+            output,
+            to_lang=to_lang,
+            from_lang=from_lang,
+            model=model,
+            glossary=glossary,
+            bilingual=bilingual,
+            encoding=encoding,
+            progress=bar,
+        )
+    finally:
+        bar.close()
     if as_json:
         print_json(result.to_dict())
         if result.glossary_misses:
@@ -722,42 +766,8 @@ def _burn_options(
     return BurnOptions(font=font, fonts_dir=fonts_dir, style=style, crf=crf, preset=preset)
 
 
-class _EncodeProgress:
-    """A progress bar on stderr for encodes of 10 s or more, when stderr is a terminal."""
-
-    def __init__(self, enabled: bool) -> None:
-        from rich.console import Console
-
-        self.console = Console(stderr=True)
-        self.enabled = enabled and self.console.is_terminal
-        self.bar: Any = None
-        self.task: Any = None
-
-    def __call__(self, done_ms: int, total_ms: int) -> None:
-        if not self.enabled or total_ms < 10_000:
-            return
-        if self.bar is None:
-            from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
-            self.bar = Progress(
-                TextColumn("encoding"),
-                BarColumn(),
-                TextColumn("{task.percentage:>3.0f}%"),
-                TimeRemainingColumn(),
-                console=self.console,
-                transient=True,
-            )
-            self.bar.start()
-            self.task = self.bar.add_task("encode", total=total_ms)
-        self.bar.update(self.task, completed=done_ms)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
 def _run_encode(fn: Callable[..., Any], verbose: bool, as_json: bool, **kwargs: Any) -> Any:
-    bar = _EncodeProgress(enabled=not verbose and not as_json)
+    bar = _StderrBar("encoding", 10_000, enabled=not verbose and not as_json)  # ms
 
     def log(line: str) -> None:
         typer.echo(line, err=True)

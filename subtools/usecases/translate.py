@@ -13,7 +13,6 @@ import contextlib
 import json
 import os
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -174,28 +173,6 @@ def translate_track(
     return replace(done, meta=(*done.meta, *meta))
 
 
-def stderr_progress() -> tuple[Progress, contextlib.AbstractContextManager[Any]]:
-    """A rich progress bar on stderr (the caller shows it only on a TTY)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, TimeRemainingColumn
-    from rich.progress import Progress as Bar
-
-    bar = Bar(
-        "translating",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    task = bar.add_task("translating", total=None)
-
-    def update(done: int, total: int) -> None:
-        bar.update(task, completed=done, total=total)
-
-    return update, bar
-
-
 def _without_prefix(text: str, source: str) -> str:
     """``text`` without the override tags ({\\an8}) it shares at the start with ``source``.
 
@@ -240,11 +217,13 @@ def translate_file(
     model: str | os.PathLike[str] | None = None,
     glossary: str | os.PathLike[str] | None = None,
     bilingual: bool = False,
-    quiet: bool = True,
     encoding: str | None = None,
     progress: Progress | None = None,
 ) -> TranslateResult:
-    """Translate a caption file into ``out_path`` (format by extension), atomically."""
+    """Translate a caption file into ``out_path`` (format by extension), atomically.
+
+    ``progress(done, total)`` follows the sentences sent to the model.
+    """
     src_path, out = Path(in_path), Path(out_path)
     to_lang = _code(to_lang)
     check_output(src_path, out)
@@ -253,11 +232,8 @@ def translate_file(
     track = read.track
     lang, detected = resolve_source_language(track, from_lang)
     _check_pair(lang, to_lang, str(src_path))
-    bar: contextlib.AbstractContextManager[Any] = contextlib.nullcontext()
-    if progress is None and not quiet and sys.stderr.isatty() and len(track) >= 200:
-        progress, bar = stderr_progress()
     model_path = Path(model) if model is not None else None
-    with _backend(lang, to_lang, model_path, detected) as (backend, info), bar:
+    with _backend(lang, to_lang, model_path, detected) as (backend, info):
         done = translate_cues(track, backend, to_lang=to_lang, glossary=terms, progress=progress)
     translated = done.track.with_source(f"translation of {src_path}")
     result = TranslateResult(
