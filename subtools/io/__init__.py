@@ -23,7 +23,7 @@ from .files import (
     read_bytes,
     refuse_same_path,
 )
-from .jsonfmt import parse_json, track_to_dict, write_json
+from .jsonfmt import parse_json_track, track_to_dict, write_json
 from .notices import Notice
 from .srt import parse_srt, write_srt
 from .vtt import parse_vtt, write_vtt
@@ -47,7 +47,18 @@ __all__ = [
     "write_track",
 ]
 
-Parser = Callable[[str, "str | None"], tuple[list[Cue], list[Notice]]]
+Parser = Callable[[str, "str | None"], tuple[Track, list[Notice]]]
+CueParser = Callable[[str, "str | None"], tuple[list[Cue], list[Notice]]]
+
+
+def _as_track(parse: CueParser) -> Parser:
+    """SRT and WebVTT carry nothing but cues: the track is the cues and the file name."""
+
+    def parse_track(text: str, source: str | None) -> tuple[Track, list[Notice]]:
+        cues, notices = parse(text, source)
+        return Track(tuple(cues), source=source), notices
+
+    return parse_track
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +72,9 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("srt", (".srt",), parse_srt, lambda t: write_srt(t.cues)),
-        Format("vtt", (".vtt",), parse_vtt, lambda t: write_vtt(t.cues)),
-        Format("json", (".json",), parse_json, lambda t: write_json(t.cues, t)),
+        Format("srt", (".srt",), _as_track(parse_srt), lambda t: write_srt(t.cues)),
+        Format("vtt", (".vtt",), _as_track(parse_vtt), lambda t: write_vtt(t.cues)),
+        Format("json", (".json",), parse_json_track, lambda t: write_json(t.cues, t)),
     )
 }
 
@@ -105,8 +116,7 @@ class ReadResult:
 
 
 def parse_text(text: str, fmt: str, source: str | None = None) -> tuple[Track, list[Notice]]:
-    cues, notices = FORMATS[fmt].parse(text, source)
-    return Track(tuple(cues), source=source), notices
+    return FORMATS[fmt].parse(text, source)
 
 
 def read_track(
@@ -133,8 +143,6 @@ def parse_bytes(
     notices[:0] = joined
     if not track.cues:  # SRT says so while scanning; WebVTT and JSON may hold none
         raise InputError("no subtitle cues found", path=source)
-    if fmt == "json":
-        track = _json_track(text, track)
     return ReadResult(track, decoded, tuple(notices), fmt)
 
 
@@ -145,16 +153,6 @@ def _drop_inner_boms(text: str, source: str | None) -> list[Notice]:
         return []
     line = text.count("\n", 0, at) + 1
     return [Notice(source, line, "byte order mark inside the file (joined files?): removed")]
-
-
-def _json_track(text: str, track: Track) -> Track:
-    import json
-
-    data = json.loads(text)
-    if isinstance(data, dict):
-        lang = data.get("language")
-        track = track.with_language(lang if isinstance(lang, str) else None)
-    return track
 
 
 def render_track(track: Track, fmt: str) -> str:

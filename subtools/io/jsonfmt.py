@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..model import Cue, Track
 from .notices import Notice
 
-__all__ = ["parse_json", "track_to_dict", "write_json"]
+__all__ = ["parse_json", "parse_json_track", "track_to_dict", "write_json"]
 
 
 def track_to_dict(track: Track) -> dict[str, Any]:
@@ -34,6 +34,12 @@ def _is_ms(value: object) -> bool:
 
 
 def parse_json(text: str, path: str | None = None) -> tuple[list[Cue], list[Notice]]:
+    track, notices = parse_json_track(text, path)
+    return list(track.cues), notices
+
+
+def parse_json_track(text: str, path: str | None = None) -> tuple[Track, list[Notice]]:
+    """The cues and, from an object's ``language``, the track's language (one parse)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -56,4 +62,6 @@ def parse_json(text: str, path: str | None = None) -> tuple[list[Cue], list[Noti
         if start < 0 or end < start:
             raise InputError("cue times out of order", path=path, value=f"cue {n}: {start}-{end}")
         cues.append(Cue(start, end, body))
-    return cues, []
+    language = data.get("language") if isinstance(data, dict) else None
+    track = Track(tuple(cues), language if isinstance(language, str) else None, path)
+    return track, []
