@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from ..errors import DependencyError, InputError, InternalError
@@ -83,7 +84,7 @@ def verify_quotes(
         warnings=tuple(str(n) for n in read.notices),
     )
     if not (article_lang and captions_lang and article_lang != captions_lang):
-        return _replace(report, quotes=verify_paragraphs(article.paragraphs, track))
+        return replace(report, quotes=verify_paragraphs(article.paragraphs, track))
     if translator is not None:
         translated = translator(track.with_language(captions_lang))
         model = _model_name(translator, translated)
@@ -92,7 +93,7 @@ def verify_quotes(
             track.with_language(captions_lang), captions_lang, article_lang
         )
         if isinstance(outcome, LanguageMismatch):
-            return _replace(
+            return replace(
                 report, quotes=unchecked_quotes(article.paragraphs), language_mismatch=outcome
             )
         translated, model = outcome
@@ -101,19 +102,13 @@ def verify_quotes(
             "the translation returned a different number of cues",
             value=(len(track), len(translated)),
         )
-    return _replace(
+    return replace(
         report,
         quotes=verify_paragraphs(article.paragraphs, translated, original=track),
         translated=Translation(
             captions_lang, article_lang, model, notice=dict(translated.meta).get("notice")
         ),
     )
-
-
-def _replace(report: QuoteReport, **changes: Any) -> QuoteReport:
-    from dataclasses import replace
-
-    return replace(report, **changes)
 
 
 def write_html_report(report: QuoteReport, path: str | os.PathLike[str]) -> None:
