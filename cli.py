@@ -907,7 +907,7 @@ def clip(
 @handle_errors
 def doctor(fonts_dir: FontsDirOpt = None, as_json: JsonFlag = False) -> None:
     """Check the burn setup: ffmpeg binary and version, libass, fonts covering Cyrillic."""
-    from subtools.usecases.burn import doctor as check
+    from subtools.usecases.doctor import doctor as check
 
     report = check(fonts_dir)
     if as_json:
