@@ -13,13 +13,14 @@ Pure functions over the model; no translation backend here.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..linebreak import GLUE_WORDS, break_lines
 from ..model import Cue, Track
 from ..tags import TAG
 from .ends import ELLIPSES, split_piece, uses_capitals
+from .spans import Span, SpanRange, apply_spans, parse_tags
 
 __all__ = [
     "MAX_GAP_MS",
@@ -29,7 +30,6 @@ __all__ = [
     "Piece",
     "Plan",
     "Sentence",
-    "Span",
     "assemble",
     "distribute",
     "has_letters",
@@ -48,27 +48,11 @@ _DASH = re.compile(r"^([-–—])\s*")
 # Leading music marks, and the captioners' "...": "гнётся..." / "...это" is one sentence.
 _LEAD = re.compile(r"^(?:[♪♫#*\s]|\.{2,}|…)+")
 _TRAIL = re.compile(r"[♪♫#*\s]+$")
-# ASS style toggles inside SRT text: {\i1}...{\i0} (also {\b1}, {\u1}, {\s1}; {\i} resets).
-_ASS_TOGGLE = re.compile(r"^\{\\([ibus])([01]?)\}$")
-_CLOSE = re.compile(r"^</\s*([a-zA-Z][a-zA-Z0-9]*)\s*>$")
-_OPEN = re.compile(r"^<\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>$")
 _PUNCT_END = tuple(",;:.!?…—–-")
 
 
 def has_letters(text: str) -> bool:
     return _LETTER.search(TAG.sub("", text)) is not None
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A formatting tag pair over part of a piece, as fractions of its text."""
-
-    open: str
-    close: str
-    start: float
-    end: float
-    whole: bool
-    outer: bool = False  # also covers the piece's music marks / leading "..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,67 +110,6 @@ class Plan:
         return tuple(sorted({self.pieces[f.piece].cue for f in self.sentences[index].fragments}))
 
 
-def _toggle(tag: str) -> tuple[str, bool, str] | None:
-    """(span name, opens, closing tag) of a formatting tag; None for any other tag."""
-    ass = _ASS_TOGGLE.match(tag)
-    if ass:
-        return "\\" + ass.group(1), ass.group(2) == "1", "{\\" + ass.group(1) + "0}"
-    closing = _CLOSE.match(tag)
-    if closing:
-        return closing.group(1).lower(), False, tag
-    opening = _OPEN.match(tag)
-    if opening and not opening.group(2):
-        name = opening.group(1).lower()
-        return name, True, f"</{name}>"
-    return None
-
-
-_Spans = list[tuple[str, str, int, int]]
-
-
-def _parse_tags(text: str, carried: Mapping[str, str]) -> tuple[str, str, _Spans, dict[str, str]]:
-    """Return (ASS prefix, plain text, spans as (open, close, start, end) in plain, still open).
-
-    ``carried``: spans left open by earlier cues (name -> opening tag), so a
-    closing tag here gets its attributes back ("<font color=...>" stays coloured).
-    The result's last item is the same map after this cue.
-    """
-    prefix: list[str] = []
-    plain: list[str] = []
-    pos = 0
-    stack: list[tuple[str, str, int, str]] = []
-    spans: _Spans = []
-    still_open = dict(carried)
-    for m in TAG.finditer(text):
-        plain.append(text[pos : m.start()])
-        pos = m.end()
-        at = sum(map(len, plain))
-        tag = m.group()
-        kind = _toggle(tag)
-        if kind is None:
-            if tag.startswith("{"):  # position and other override tags: back at the start
-                prefix.append(tag)
-            continue
-        name, opens, close_tag = kind
-        if opens:
-            stack.append((tag, name, at, close_tag))
-            continue
-        for k in range(len(stack) - 1, -1, -1):
-            if stack[k][1] == name:
-                open_tag, _, start, _ = stack.pop(k)
-                spans.append((open_tag, tag, start, at))
-                break
-        else:  # closes a span opened in an earlier cue: it covers the start
-            default = "{\\" + name[1:] + "1}" if name.startswith("\\") else f"<{name}>"
-            spans.append((still_open.pop(name, default), tag, 0, at))
-    plain.append(text[pos:])
-    flat = "".join(plain)
-    for open_tag, name, start, close_tag in stack:  # unclosed: runs to the end of the cue
-        spans.append((open_tag, close_tag, start, len(flat)))
-        still_open[name] = open_tag
-    return "".join(prefix), flat, spans, still_open
-
-
 def _turns(plain: str) -> list[tuple[int, int]]:
     """Character ranges of speaker turns: a line starting with a dash opens one."""
     ranges: list[tuple[int, int]] = []
@@ -201,7 +124,7 @@ def _turns(plain: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _piece(cue: int, plain: str, lo: int, hi: int, spans: _Spans) -> Piece:
+def _piece(cue: int, plain: str, lo: int, hi: int, spans: list[SpanRange]) -> Piece:
     raw = plain[lo:hi]
     body = raw.strip()
     cs = lo + (len(raw) - len(raw.lstrip()))
@@ -241,7 +164,7 @@ def plan_track(track: Track) -> Plan:
     order: list[tuple[int, int | None]] = []
     carried: dict[str, str] = {}
     for ci, cue in enumerate(track.cues):
-        prefix, plain, spans, carried = _parse_tags(cue.text, carried)
+        prefix, plain, spans, carried = parse_tags(cue.text, carried)
         own = [_piece(ci, plain, lo, hi, spans) for lo, hi in _turns(plain)]
         if not any(p.verbatim is None for p in own):
             layouts.append(CueLayout(prefix, (), True))
@@ -363,27 +286,9 @@ def distribute(
     return [" ".join(words[cuts[i] : cuts[i + 1]]) for i in range(k)]
 
 
-def _apply_spans(text: str, spans: Sequence[Span]) -> str:
-    words = text.split()
-    if not words or not spans:
-        return text
-    n = len(words)
-    opens: list[list[str]] = [[] for _ in range(n)]
-    closes: list[list[str]] = [[] for _ in range(n)]
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if span.whole:
-            a, b = 0, n
-        else:
-            a = min(round(span.start * n), n - 1)
-            b = max(round(span.end * n), a + 1)
-        opens[a].append(span.open)
-        closes[b - 1].insert(0, span.close)
-    return " ".join("".join(opens[i]) + w + "".join(closes[i]) for i, w in enumerate(words))
-
-
 def _dress(piece: Piece, text: str) -> str:
     """Put a piece's formatting spans, music marks and leading "..." on its translation."""
-    text = _apply_spans(text, [sp for sp in piece.spans if not sp.outer])
+    text = apply_spans(text, [sp for sp in piece.spans if not sp.outer])
     lead = piece.lead
     if piece.continued and text.startswith(ELLIPSES):  # the model kept the mark itself
         lead = lead[: -len(next(e for e in ELLIPSES if lead.endswith(e)))].rstrip()
