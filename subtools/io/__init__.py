@@ -29,6 +29,7 @@ from .srt import parse_srt, write_srt
 from .vtt import parse_vtt, write_vtt
 
 __all__ = [
+    "EXTENSIONS",
     "FORMATS",
     "Format",
     "Notice",
@@ -77,6 +78,7 @@ FORMATS: dict[str, Format] = {
         Format("json", (".json",), parse_json_track, lambda t: write_json(t.cues, t)),
     )
 }
+EXTENSIONS = tuple(e for f in FORMATS.values() for e in f.extensions)  # what reads as captions
 
 
 def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> Format:
@@ -90,12 +92,11 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> Format:
     for f in FORMATS.values():
         if ext in f.extensions:
             return f
-    known = ", ".join(e for f in FORMATS.values() for e in f.extensions)
     raise InputError(
         "unsupported caption file type",
         path=path,
         value=ext or "(none)",
-        hint=f"use one of: {known}",
+        hint="use one of: " + ", ".join(EXTENSIONS),
     )
 
 

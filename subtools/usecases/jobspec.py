@@ -40,12 +40,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..io import EXTENSIONS
 from ..io.files import read_bytes
 from ..timecode import parse_duration
 
 __all__ = ["CheckSpec", "ClipSpec", "JobSpec", "QuotesSpec", "TranslateSpec", "load_job"]
 
-CAPTION_EXTENSIONS = (".srt", ".vtt", ".json")
 _ARTICLE: dict[type, str] = {int: "an"}
 
 
@@ -117,11 +117,7 @@ def _resolve(base: Path, value: str) -> Path:
 def _is_caption_file(path: Path) -> bool:
     # Hidden files are not the user's captions: macOS "._x.srt" resource files,
     # an interrupted atomic write's ".x.srt.1234.srt". (A glob skips them too.)
-    return (
-        path.suffix.lower() in CAPTION_EXTENSIONS
-        and not path.name.startswith(".")
-        and path.is_file()
-    )
+    return path.suffix.lower() in EXTENSIONS and not path.name.startswith(".") and path.is_file()
 
 
 def expand_captions(pattern: str, base: Path) -> tuple[Path, ...]:
