@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..model import Cue, Track
@@ -23,7 +24,7 @@ from .files import (
     read_bytes,
     refuse_same_path,
 )
-from .jsonfmt import parse_json_track, track_to_dict, write_json
+from .jsonfmt import json_text, parse_json_track, track_to_dict, write_json
 from .notices import Notice
 from .srt import parse_srt, write_srt
 from .vtt import parse_vtt, write_vtt
@@ -45,6 +46,7 @@ __all__ = [
     "refuse_same_path",
     "render_track",
     "track_to_dict",
+    "write_json_file",
     "write_track",
 ]
 
@@ -165,3 +167,8 @@ def write_track(track: Track, path: str | os.PathLike[str], fmt: str | None = No
     spec = format_for(path, fmt)
     atomic_write_text(path, spec.render(track))
     return spec.name
+
+
+def write_json_file(data: Any, path: str | os.PathLike[str]) -> None:
+    """Write a report (not a caption track) as JSON, atomically."""
+    atomic_write_text(path, json_text(data))

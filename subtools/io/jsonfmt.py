@@ -10,7 +10,12 @@ from ..errors import InputError
 from ..model import Cue, Track
 from .notices import Notice
 
-__all__ = ["parse_json", "parse_json_track", "track_to_dict", "write_json"]
+__all__ = ["json_text", "parse_json", "parse_json_track", "track_to_dict", "write_json"]
+
+
+def json_text(data: Any) -> str:
+    """How subtools writes every JSON file: UTF-8 as is (Cyrillic readable), indented."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def track_to_dict(track: Track) -> dict[str, Any]:
@@ -26,7 +31,7 @@ def track_to_dict(track: Track) -> dict[str, Any]:
 
 def write_json(cues: Iterable[Cue], track: Track | None = None) -> str:
     base = track.with_cues(cues) if track is not None else Track(tuple(cues))
-    return json.dumps(track_to_dict(base), ensure_ascii=False, indent=2) + "\n"
+    return json_text(track_to_dict(base))
 
 
 def _is_ms(value: object) -> bool:

@@ -8,7 +8,6 @@ lists every file's result.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SubtoolsError
-from ..io import atomic_write_text, make_folder
+from ..io import make_folder, write_json_file
 from .jobspec import JobSpec
 
 __all__ = ["FileResult", "JobReport", "StepResult", "output_folders", "process_file", "run_job"]
@@ -174,7 +173,5 @@ def run_job(
     ordered = tuple(results[p] for p in spec.captions)
     summary_path = spec.out / "summary.json"
     report = JobReport(str(spec.out), ordered, str(summary_path))
-    atomic_write_text(
-        summary_path, json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    )
+    write_json_file(report.to_dict(), summary_path)
     return report

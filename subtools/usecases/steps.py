@@ -98,9 +98,7 @@ def check_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Pat
 
 
 def quotes_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Path]:
-    import json
-
-    from ..io import atomic_write_text
+    from ..io import write_json_file
     from ..quotes.report import report_to_dict
     from .quotes import verify_quotes, write_html_report
 
@@ -108,7 +106,7 @@ def quotes_step(path: Path, spec: JobSpec, folder: Path) -> tuple[StepResult, Pa
     report = verify_quotes(spec.article, path)
     outputs = [folder / "quotes.json"]
     data = report_to_dict(report)
-    atomic_write_text(outputs[0], json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_json_file(data, outputs[0])
     if spec.quotes.html:
         outputs.append(folder / "quotes.html")
         write_html_report(report, outputs[-1])

@@ -10,7 +10,6 @@ and CTranslate2 load only when a model is used.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 from collections.abc import Iterator
@@ -21,10 +20,10 @@ from typing import Any
 from ..errors import InputError
 from ..io import (
     Notice,
-    atomic_write_text,
     check_output,
     format_for,
     read_track,
+    write_json_file,
     write_track,
 )
 from ..lang import detect_language
@@ -196,9 +195,7 @@ def write_bilingual(result: TranslateResult, out: str | os.PathLike[str]) -> Non
             {"index": n, "start": s.start, "end": s.end, "source": s.text, "text": t.text}
             for n, (s, t) in enumerate(zip(source.cues, translated.cues, strict=True), 1)
         ]
-        atomic_write_text(
-            out, json.dumps({**meta, "cues": cues}, ensure_ascii=False, indent=2) + "\n"
-        )
+        write_json_file({**meta, "cues": cues}, out)
         return
     pairs = zip(source.cues, translated.cues, strict=True)
     both = [
