@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from subtools.translate.argos import FIXTURE_KEY  # light: argostranslate loads lazily
+
 __all__ = ["FIXTURE_MARKER", "PACKAGE_DIR_NAME", "PAIRS", "build"]
 
 # The English side is a faithful, plain rendering of each Russian sentence
@@ -69,7 +71,8 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("Подожди.", "Wait."),
 )
 
-FIXTURE_MARKER = "subtools_test_fixture"
+# The metadata key subtools reads to label every output of this model as not a translation.
+FIXTURE_MARKER = FIXTURE_KEY
 PACKAGE_DIR_NAME = "translate-ru_en-subtools-test-fixture"
 SEED = 20240607
 
