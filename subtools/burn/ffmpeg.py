@@ -298,6 +298,16 @@ class EncodeJob:
     preset: str = "veryfast"
 
 
+def _x264(crf: int, preset: str) -> dict[str, str]:
+    # yuv420p: the chroma layout every player decodes; x264 keeps a 4:2:2/4:4:4 source's.
+    return {"c:v": "libx264", "preset": preset, "crf": str(crf), "pix_fmt": "yuv420p"}
+
+
+def _run_args(loglevel: str) -> tuple[str, ...]:
+    # ``run`` reads progress as key=value lines on stdout and keeps the log from stderr.
+    return ("-hide_banner", "-nostdin", "-nostats", "-loglevel", loglevel, "-progress", "pipe:1")
+
+
 def build_command(tools: Toolchain, job: EncodeJob) -> list[str]:
     import ffmpeg as ffmpeg_python  # heavy-ish and only needed to encode
 
@@ -310,12 +320,7 @@ def build_command(tools: Toolchain, job: EncodeJob) -> list[str]:
     streams = [src["v:0"]]
     if job.audio:
         streams.append(src["a:0"])
-    out: dict[str, str] = {
-        "c:v": "libx264",
-        "preset": job.preset,
-        "crf": str(job.crf),
-        "pix_fmt": "yuv420p",
-    }
+    out = _x264(job.crf, job.preset)
     if job.video_filter:
         out["vf"] = job.video_filter
     if job.audio:
@@ -330,9 +335,7 @@ def build_command(tools: Toolchain, job: EncodeJob) -> list[str]:
     if job.output.suffix.lower() in (".mp4", ".m4v", ".mov"):
         out["movflags"] = "+faststart"
     stream = ffmpeg_python.output(*streams, _url(job.output), **out)
-    stream = stream.global_args(
-        "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info", "-progress", "pipe:1"
-    )
+    stream = stream.global_args(*_run_args("info"))  # info: libass names its fonts there
     args: list[str] = stream.overwrite_output().compile(cmd=tools.ffmpeg)
     return args
 
@@ -364,22 +367,14 @@ def synthesize(
             f"sine=frequency=440:sample_rate=44100:duration={seconds}", f="lavfi"
         )
         streams.append(tone["a"])
-    opts: dict[str, str] = {
-        "c:v": "libx264",
-        "preset": preset,
-        "crf": str(crf),
-        "pix_fmt": "yuv420p",
-        "movflags": "+faststart",
-    }
+    opts = {**_x264(crf, preset), "movflags": "+faststart"}
     if keyint:
         opts["g"] = str(keyint)
     if audio:
         opts.update({"c:a": "aac", "b:a": "96k"})
     args = (
         ffmpeg_python.output(*streams, _url(output), **opts)
-        .global_args(
-            "-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-progress", "pipe:1"
-        )
+        .global_args(*_run_args("error"))
         .overwrite_output()
         .compile(cmd=tools.ffmpeg)
     )
