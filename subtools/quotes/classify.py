@@ -13,14 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .align import Alignment, Op, Pattern
-from .normalize import (
-    NUMBER_WORDS,
-    ORDINAL_WORDS,
-    SCALE_WORDS,
-    equivalent,
-    number_value,
-    word_set,
-)
+from .normalize import equivalent, numbers_in, same_numbers, without_numbers, word_set
 from .stream import CaptionStream
 
 __all__ = [
@@ -61,9 +54,8 @@ class Difference:
     article: str
     captions: str
     severity: str  # "minor" | "major"
-    reason: (
-        str  # contraction, article, spelling, number format, negation, number, person, name, word
-    )
+    # contraction, article, spelling, number format, negation, number, person, name, word
+    reason: str
     article_words: tuple[int, ...]  # pattern word indexes
     caption_words: tuple[int, ...]  # stream word indexes
 
@@ -72,63 +64,6 @@ class Difference:
 class Verdict:
     status: str
     differences: tuple[Difference, ...]
-
-
-_Number = tuple[str, bool, bool]  # value, ordinal, written in digits
-
-
-def _numbers(keys: list[str]) -> list[_Number]:
-    """The numbers in ``keys``; runs of number words ("twenty one") form one number."""
-    values: list[_Number] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            total, current = 0, 0
-            for k in run:
-                if k in SCALE_WORDS:
-                    current = max(current, 1) * SCALE_WORDS[k]
-                    if SCALE_WORDS[k] >= 1000:
-                        total, current = total + current, 0
-                elif k != "and":
-                    current += NUMBER_WORDS[k]
-            ordinal = [k for k in run if k != "and"][-1] in ORDINAL_WORDS
-            values.append((str(total + current), ordinal, False))
-            run.clear()
-
-    for k in keys:
-        if k in NUMBER_WORDS or k in SCALE_WORDS or (k == "and" and run):
-            run.append(k)
-            continue
-        flush()
-        value = number_value(k)
-        if value is not None:
-            values.append((value.removesuffix("th"), value.endswith("th"), True))
-    flush()
-    return values
-
-
-def _same_numbers(article: list[_Number], captions: list[_Number]) -> bool:
-    """Equal values, and an ordinal for an ordinal; in digits, "1428" and "1428th" are
-    one unit's name written two ways, but "first" is not "one"."""
-    rest = list(captions)
-    for value, ordinal, digits in article:
-        match = next(
-            (
-                k
-                for k, (v, o, d) in enumerate(rest)
-                if v == value and (o == ordinal or (digits and d))
-            ),
-            None,
-        )
-        if match is None:
-            return False
-        del rest[match]
-    return not rest
-
-
-def _without_numbers(keys: list[str]) -> list[str]:
-    return [k for k in keys if k != "and" and k not in SCALE_WORDS and number_value(k) is None]
 
 
 def block_severity(
@@ -143,8 +78,8 @@ def block_severity(
         k for k in captions if k in NEGATIONS
     ):
         return "major", "negation"
-    nums_a = _numbers(article)
-    if not _same_numbers(nums_a, _numbers(captions)):
+    nums_a = numbers_in(article)
+    if not same_numbers(nums_a, numbers_in(captions)):
         return "major", "number"
     if Counter(PERSON_OF[k] for k in article if k in PERSON_OF) != Counter(
         PERSON_OF[k] for k in captions if k in PERSON_OF
@@ -165,7 +100,7 @@ def block_severity(
         and not FUNCTION_WORDS.intersection(article + captions)
     ):
         return "minor", "spelling"  # front-line / frontline, but not "a part" / "apart"
-    if nums_a and _without_numbers(article) == _without_numbers(captions):
+    if nums_a and without_numbers(article) == without_numbers(captions):
         return "minor", "number format"
     content_a = [k for k in article if k not in FUNCTION_WORDS]
     content_c = [k for k in captions if k not in FUNCTION_WORDS]

@@ -5,6 +5,8 @@ offsets so reports can mark it in the original text. A *unit* is what the
 aligner compares: contractions are split (``couldn't`` -> ``could`` + ``not``)
 so that a dropped negation is one unit, not a different spelling of a word.
 Case, Unicode quote/apostrophe/dash variants and punctuation never matter.
+Numbers are read the same way whether written in digits or words
+("twenty-one", "21st"), so a check can tell a number format from a new number.
 """
 
 from __future__ import annotations
@@ -18,14 +20,18 @@ __all__ = [
     "ORDINAL_WORDS",
     "SCALE_WORDS",
     "WORD_RE",
+    "Number",
     "Unit",
     "Word",
     "canonical",
     "equivalent",
     "normalize_word",
     "number_value",
+    "numbers_in",
+    "same_numbers",
     "tokenize",
     "units_of",
+    "without_numbers",
     "word_set",
 ]
 
@@ -177,6 +183,63 @@ def number_value(key: str) -> str | None:
     if word is None:
         return None
     return f"{word}th" if key in ORDINAL_WORDS else str(word)
+
+
+Number = tuple[str, bool, bool]  # value, ordinal, written in digits
+
+
+def numbers_in(keys: list[str]) -> list[Number]:
+    """The numbers in ``keys``; runs of number words ("twenty one") form one number."""
+    values: list[Number] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            total, current = 0, 0
+            for k in run:
+                if k in SCALE_WORDS:
+                    current = max(current, 1) * SCALE_WORDS[k]
+                    if SCALE_WORDS[k] >= 1000:
+                        total, current = total + current, 0
+                elif k != "and":
+                    current += NUMBER_WORDS[k]
+            ordinal = [k for k in run if k != "and"][-1] in ORDINAL_WORDS
+            values.append((str(total + current), ordinal, False))
+            run.clear()
+
+    for k in keys:
+        if k in NUMBER_WORDS or k in SCALE_WORDS or (k == "and" and run):
+            run.append(k)
+            continue
+        flush()
+        value = number_value(k)
+        if value is not None:
+            values.append((value.removesuffix("th"), value.endswith("th"), True))
+    flush()
+    return values
+
+
+def same_numbers(article: list[Number], captions: list[Number]) -> bool:
+    """Equal values, and an ordinal for an ordinal; in digits, "1428" and "1428th" are
+    one unit's name written two ways, but "first" is not "one"."""
+    rest = list(captions)
+    for value, ordinal, digits in article:
+        match = next(
+            (
+                k
+                for k, (v, o, d) in enumerate(rest)
+                if v == value and (o == ordinal or (digits and d))
+            ),
+            None,
+        )
+        if match is None:
+            return False
+        del rest[match]
+    return not rest
+
+
+def without_numbers(keys: list[str]) -> list[str]:
+    return [k for k in keys if k != "and" and k not in SCALE_WORDS and number_value(k) is None]
 
 
 def canonical(key: str) -> str:
