@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
 from subtools.errors import SubtoolsError
+
+if TYPE_CHECKING:  # for the annotations only: commands import their use-cases when run
+    from subtools.quotes.results import QuoteReport
+    from subtools.usecases.burn import BurnOptions, BurnResult
 
 __all__ = ["app", "main"]
 
@@ -79,7 +83,7 @@ def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def warn(messages: Any) -> None:
+def warn(messages: Iterable[object]) -> None:
     for m in messages:
         typer.echo(f"warning: {m}", err=True)
 
@@ -429,7 +433,7 @@ def quotes(
         raise typer.Exit(EXIT_PROBLEMS)
 
 
-def _print_quote_table(report: Any) -> None:
+def _print_quote_table(report: QuoteReport) -> None:
     import os
 
     from rich.console import Console
@@ -758,7 +762,7 @@ def _burn_options(
     box: bool,
     crf: int,
     preset: str,
-) -> Any:
+) -> BurnOptions:
     from subtools.burn.filters import Style
     from subtools.usecases.burn import BurnOptions
 
@@ -766,7 +770,9 @@ def _burn_options(
     return BurnOptions(font=font, fonts_dir=fonts_dir, style=style, crf=crf, preset=preset)
 
 
-def _run_encode(fn: Callable[..., Any], verbose: bool, as_json: bool, **kwargs: Any) -> Any:
+def _run_encode(
+    fn: Callable[..., BurnResult], verbose: bool, as_json: bool, **kwargs: Any
+) -> BurnResult:
     bar = _StderrBar("encoding", 10_000, enabled=not verbose and not as_json)  # ms
 
     def log(line: str) -> None:
