@@ -190,21 +190,19 @@ def _finish(
         except InputError:  # not one video frame came out
             written = 0
         _check_length(written, span.duration, video)
-    elapsed = time.perf_counter() - started
-    face = watch.face
     return BurnResult(
-        str(output),
-        str(video),
-        str(captions),
-        span.start,
-        span.end,
-        written,
-        cues,
-        None if font is None else font.family,
-        face,
-        inputs.tools.ffmpeg,
-        elapsed,
-        tuple(warnings),
+        output=str(output),
+        video=str(video),
+        captions=str(captions),
+        start_ms=span.start,
+        end_ms=span.end,
+        duration_ms=written,
+        cues=cues,
+        font=None if font is None else font.family,
+        font_face=watch.face,
+        ffmpeg=inputs.tools.ffmpeg,
+        seconds=time.perf_counter() - started,
+        warnings=tuple(warnings),
     )
 
 

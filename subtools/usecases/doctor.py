@@ -71,12 +71,12 @@ def doctor(fonts_dir: str | os.PathLike[str] | None = None) -> DoctorReport:
     except DependencyError as exc:
         problems.append(str(exc))
     return DoctorReport(
-        tools.ffmpeg if tools else None,
-        tools.origin if tools else None,
-        ver,
-        tools.ffprobe if tools else None,
-        libass,
-        tuple(cyrillic),
-        default,
-        tuple(problems),
+        ffmpeg=tools.ffmpeg if tools else None,
+        origin=tools.origin if tools else None,
+        version=ver,
+        ffprobe=tools.ffprobe if tools else None,
+        libass=libass,
+        cyrillic_fonts=tuple(cyrillic),
+        default_font=default,
+        problems=tuple(problems),
     )
