@@ -221,7 +221,8 @@ def clear_argos_caches() -> None:
 def naive_translate(text: str, from_code: str, to_code: str) -> str:
     """``argostranslate.translate.translate`` as every cue-by-cue tool calls it.
 
-    The baseline of the benchmark and of the tests; subtools does not use it.
+    The tests' cue-by-cue baseline; subtools does not use it. (The benchmark's
+    baseline calls argostranslate itself, in a process of its own.)
     """
     from argostranslate import translate
 
