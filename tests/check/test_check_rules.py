@@ -255,3 +255,28 @@ def test_findings_are_ordered_by_cue_then_rule() -> None:
         (2, "empty"),
         (2, "min-duration"),
     ]
+
+
+def test_untranslated_script_follows_the_track_language_not_the_majority() -> None:
+    # A half-translated draft: more English letters than Russian ones. The track is
+    # Russian, so the English cues are the untranslated ones.
+    ru = track(
+        (0, 3000, "Мы не подписывали никаких контрактов."),
+        (4000, 7000, "We did not sign any contracts with the army."),
+        (8000, 11000, "They sent us to the front without any training."),
+        lang="ru",
+    )
+    assert run_checks(ru, load_profile("netflix-ru"), only=["untranslated"]) == (
+        Finding(2, "untranslated", "warning", "reads as en, the track is ru", "en", "ru"),
+        Finding(3, "untranslated", "warning", "reads as en, the track is ru", "en", "ru"),
+    )
+    # The other way round: an English track whose Russian cues outweigh it.
+    en = track(
+        (0, 3000, "Мы не сдадимся никогда, но без патронов"),
+        (4000, 7000, "Нас отправили на передовую без подготовки"),
+        (8000, 11000, "Hello there."),
+    )
+    assert run_checks(en, load_profile("netflix-en"), only=["untranslated"]) == (
+        Finding(1, "untranslated", "warning", "reads as ru, the track is en", "ru", "en"),
+        Finding(2, "untranslated", "warning", "reads as ru, the track is en", "ru", "en"),
+    )
