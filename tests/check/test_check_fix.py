@@ -172,10 +172,42 @@ def test_split_long_and_merge_short_only_when_asked() -> None:
     assert run_checks(result.track, EN) == ()
 
 
-def test_split_refuses_to_cut_inside_a_tag() -> None:
+def test_split_closes_and_reopens_the_tags_open_at_the_cut() -> None:
+    text = (
+        "{\\an8}<i>We ask you to return us to our <b>permanent base</b>, because we were sent "
+        "to the front without any weapons.</i>"
+    )
+    result = fix_track(track((0, 9000, text)), EN, FixOptions(split_long=True))
+    assert [c.fix for c in result.changes] == ["rebreak", "split"]
+    assert result.track.cues == (
+        Cue(0, 4060, "{\\an8}<i>We ask you to return us\nto our <b>permanent base</b>,</i>"),
+        Cue(4140, 9000, "{\\an8}<i>because we were sent\nto the front without any weapons.</i>"),
+    )
+    assert run_checks(result.track, EN, language=False) == ()
+
+
+def test_split_cyrillic_colour_tag() -> None:
+    text = (
+        '<font color="red">Мы обращаемся к министру обороны, потому что нас отправили '
+        "на передовую без оружия и без подготовки.</font>"
+    )
+    result = fix_track(track((0, 9000, text), lang="ru"), RU, FixOptions(split_long=True))
+    assert result.track.cues == (
+        Cue(
+            0,
+            5193,
+            '<font color="red">Мы обращаемся к министру обороны,\nпотому что нас отправили</font>',
+        ),
+        Cue(5273, 9000, '<font color="red">на передовую без оружия\nи без подготовки.</font>'),
+    )
+    assert run_checks(result.track, RU, language=False) == ()
+
+
+def test_split_refuses_a_cue_whose_markup_is_broken() -> None:
+    # Where the never-closed <i> should end is a matter of meaning: a person decides.
     text = (
         "<i>We ask you to return us to our permanent base, because we were sent "
-        "to the front without any weapons.</i>"
+        "to the front without any weapons."
     )
     result = fix_track(track((0, 9000, text)), EN, FixOptions(split_long=True))
     assert [c.fix for c in result.changes] == ["rebreak", "trim-long"]
