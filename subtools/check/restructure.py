@@ -117,7 +117,13 @@ def _merge(
         return None
     if _starts_with_dash(x.text) or _starts_with_dash(y.text) or is_dialogue(y.text):
         return None
-    text = break_lines(f"{x.text} {y.text}", p.max_chars_per_line, p.max_lines, lang)
+    # Cues placed differently ({\an8} at the top) cannot share one place; cues placed
+    # alike keep one position tag, at the front where renderers look for it.
+    x_pos, y_pos = POSITION_TAG.findall(x.text), POSITION_TAG.findall(y.text)
+    if x_pos != y_pos:
+        return None
+    y_text = POSITION_TAG.sub("", y.text, count=1) if y_pos else y.text
+    text = break_lines(f"{x.text} {y_text}", p.max_chars_per_line, p.max_lines, lang)
     if not fits(text, p) or tag_problem(text):
         return None
     start, end = x.start, max(x.end, y.end)

@@ -334,3 +334,20 @@ def test_a_word_longer_than_a_line_is_left_for_a_person() -> None:
     (finding,) = run_checks(result.track, EN, language=False)
     assert (finding.rule, finding.value) == ("line-length", 50)
     assert explain(finding, result.track, EN) == f'the word "{word}" alone is longer than a line'
+
+
+def test_merge_keeps_cues_placed_differently_apart() -> None:
+    # {\an8} puts a cue at the top: joined, both texts would go where one of them was.
+    t = track((0, 300, "Yes."), (400, 2000, "{\\an8}Сюда."), (5000, 5300, "{\\an8}Нет."), lang="ru")
+    t = t.with_cues((*t.cues, Cue(5400, 7000, "{\\an8}Да, конечно.")))
+    result = fix_track(t, RU, FixOptions(merge_short=True))
+    assert result.track.cues == (
+        Cue(0, 320, "Yes."),
+        Cue(400, 2000, "{\\an8}Сюда."),
+        Cue(5000, 7000, "{\\an8}Нет. Да, конечно."),
+    )
+    assert [(c.cue, c.fix) for c in result.changes] == [
+        (1, "extend"),
+        (3, "extend"),
+        (3, "merge"),
+    ]
