@@ -8,9 +8,10 @@ an article or preposition when another break fits. Words are never changed.
 
 from __future__ import annotations
 
+import re
 from itertools import combinations, pairwise
 
-from .tags import strip_tags
+from .tags import TAG, strip_tags
 
 __all__ = [
     "BAD_LINE_ENDS",
@@ -20,6 +21,7 @@ __all__ = [
     "break_penalty",
     "is_dialogue",
     "line_end_word",
+    "split_words",
 ]
 
 
@@ -62,6 +64,18 @@ _CONJUNCTIONS = _set("and but or because which who that when while if so и но
 _QUOTES_OPEN = "\"'«(„“"
 _QUOTES_CLOSE = "\"'»)“”"
 _DASHES = ("-", "–", "—")
+
+
+# A word is a run of non-space characters and whole tags: a tag may hold a space
+# (<font color="red">), and a line break inside it would show the tag as text.
+_TOKEN = re.compile(rf"(?:{TAG.pattern}|\S)+")
+
+
+def split_words(text: str) -> list[str]:
+    """``text.split()``, except that a tag holding a space stays inside one word."""
+    if "<" not in text and "{" not in text:
+        return text.split()
+    return _TOKEN.findall(text)
 
 
 def _bare(word: str) -> str:
@@ -156,7 +170,7 @@ def break_lines(text: str, max_chars: int = 42, max_lines: int = 2, lang: str = 
     """
     if is_dialogue(text):
         return text
-    words = text.split()
+    words = split_words(text)
     if not words:
         return text
     if len(words) < 2 or max_lines < 2 or _width(words) <= max_chars:

@@ -5,7 +5,7 @@ when its result passes the timing rules it is meant to satisfy.
 
 from __future__ import annotations
 
-from ..linebreak import break_lines, break_penalty, is_dialogue
+from ..linebreak import break_lines, break_penalty, is_dialogue, split_words
 from ..model import Cue
 from ..tags import POSITION_TAG
 from .fix import Change, Item, Log, fits, needed_ms, overflow, span
@@ -48,7 +48,7 @@ def split_long(items: list[Item], p: Profile, lang: str, log: Log) -> list[Item]
 def _split(cue: Cue, p: Profile, lang: str, depth: int) -> list[Cue]:
     if depth >= _MAX_DEPTH or not _too_long(cue, p) or _starts_with_dash(cue.text):
         return [cue]
-    words = cue.text.split()
+    words = split_words(cue.text)
     gap = p.min_gap_ms
     best: tuple[float, Cue, Cue] | None = None
     balanced = tag_problem(cue.text) is None

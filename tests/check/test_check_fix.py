@@ -351,3 +351,19 @@ def test_merge_keeps_cues_placed_differently_apart() -> None:
         (3, "extend"),
         (3, "merge"),
     ]
+
+
+def test_split_inside_a_colour_tag_that_holds_a_space() -> None:
+    text = (
+        'We ask you to return us to our <font color="red">permanent base, because we were '
+        "sent</font> to the front without any weapons."
+    )
+    result = fix_track(track((0, 9000, text)), EN, FixOptions(split_long=True))
+    assert result.track.cues == (
+        Cue(0, 4060, 'We ask you to return us\nto our <font color="red">permanent base,</font>'),
+        Cue(
+            4140,
+            9000,
+            '<font color="red">because we were sent</font>\nto the front without any weapons.',
+        ),
+    )
