@@ -21,6 +21,7 @@ __all__ = [
     "break_penalty",
     "is_dialogue",
     "line_end_word",
+    "speaker_turns",
     "split_words",
 ]
 
@@ -94,6 +95,27 @@ def is_dialogue(text: str) -> bool:
     """Two or more lines, each a speaker's turn starting with a dash."""
     lines = text.split("\n")
     return len(lines) > 1 and all(strip_tags(line).lstrip().startswith(_DASHES) for line in lines)
+
+
+def speaker_turns(text: str) -> list[str]:
+    """The text's lines grouped into turns: a line after the first that starts with a
+    dash starts a new speaker's turn (one turn when no later line does)."""
+    turns: list[list[str]] = []
+    for k, line in enumerate(text.split("\n")):
+        if k == 0 or strip_tags(line).lstrip().startswith(_DASHES):
+            turns.append([line])
+        else:
+            turns[-1].append(line)
+    return ["\n".join(t) for t in turns]
+
+
+def _turn_per_line(turns: list[str], text: str, max_chars: int, max_lines: int) -> str:
+    """Each speaker's turn on its own line when they all fit, else ``text`` untouched:
+    a dash in mid-line would hide the change of speaker."""
+    lines = [" ".join(split_words(t)) for t in turns]
+    if len(lines) <= max_lines and all(len(strip_tags(x)) <= max_chars for x in lines):
+        return "\n".join(lines)
+    return text
 
 
 def break_penalty(words: list[str], k: int, lang: str = "en") -> float:
@@ -170,6 +192,9 @@ def break_lines(text: str, max_chars: int = 42, max_lines: int = 2, lang: str = 
     """
     if is_dialogue(text):
         return text
+    turns = speaker_turns(text)
+    if len(turns) > 1:
+        return _turn_per_line(turns, text, max_chars, max_lines)
     words = split_words(text)
     if not words:
         return text

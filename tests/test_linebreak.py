@@ -142,3 +142,25 @@ def test_tags_with_spaces_stay_whole_on_one_line(words: list[str], width: int) -
     assert strip_tags(out).split() == strip_tags(text).split()
     for line in out.split("\n"):
         assert line.count("<") == line.count(">"), out
+
+
+def test_a_speaker_turn_inside_the_text_always_starts_a_line() -> None:
+    # The second speaker's turn wraps over two lines: joining it to the first
+    # speaker's line would put a dash in mid-line. Each turn gets one line if it fits...
+    assert (
+        break_lines("He said:\n- Go to the\nfront now.", 42, 2)
+        == "He said:\n- Go to the front now."
+    )
+    assert (
+        break_lines("- Где?\n- На фронт,\nбез оружия.", 39, 2) == "- Где?\n- На фронт, без оружия."
+    )
+    # ... else the text is left as it is, for a person.
+    text = "- Where?\n- To the front, where they send us\nall without training."
+    assert break_lines(text, 42, 2) == text
+    assert break_lines("<i>- Where?</i>\n<i>- Away</i>\n<i>now.</i>", 42, 2) == (
+        "<i>- Where?</i>\n<i>- Away</i> <i>now.</i>"
+    )
+    # One speaker whose cue starts with a dash is broken as usual.
+    assert break_lines("- Where are you going with all of those weapons, my friend?", 42, 2) == (
+        "- Where are you going with all\nof those weapons, my friend?"
+    )

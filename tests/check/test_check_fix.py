@@ -367,3 +367,19 @@ def test_split_inside_a_colour_tag_that_holds_a_space() -> None:
             '<font color="red">because we were sent</font>\nto the front without any weapons.',
         ),
     )
+
+
+def test_fix_never_joins_two_speakers_on_one_line() -> None:
+    from subtools.check.explain import explain
+
+    wrapped = "- Where?\n- To the front, where they send us\nall without training."
+    t = track((0, 5000, "He said:\n- Go to the\nfront now."), (6000, 11000, wrapped))
+    result = fix_track(t, EN, FixOptions(split_long=True, merge_short=True))
+    assert [(c.cue, c.fix, c.after) for c in result.changes] == [
+        (1, "rebreak", "He said:\n- Go to the front now."),
+    ]
+    (left,) = run_checks(result.track, EN, language=False)
+    assert (left.cue, left.rule, left.value) == (2, "line-count", 3)
+    assert explain(left, result.track, EN) == (
+        "dialogue lines keep one speaker per line: shorten or split by hand"
+    )
