@@ -260,6 +260,8 @@ WORDS = (
     "line,",
     "zero.",
     "Supercalifragilistic",
+    '<font color="red">front</font>',
+    "- Go.",
 )
 
 
