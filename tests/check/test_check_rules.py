@@ -280,3 +280,14 @@ def test_untranslated_script_follows_the_track_language_not_the_majority() -> No
         Finding(1, "untranslated", "warning", "reads as ru, the track is en", "ru", "en"),
         Finding(2, "untranslated", "warning", "reads as ru, the track is en", "ru", "en"),
     )
+
+
+def test_a_cue_exactly_at_a_decimal_limit_passes() -> None:
+    from subtools.check.text import cps_over, min_ms_for_cps
+
+    # 123 characters in 7.5 s is exactly 16.4 cps (bbc); 16.4 * 7500 in floats is
+    # 122999.99999999999, which made the cue read as over the limit.
+    assert (cps_over(123, 7500, 16.4), cps_over(123, 7499, 16.4)) == (False, True)
+    assert min_ms_for_cps(123, 16.4) == 7500
+    t = track((0, 7500, "x" * 41 + "\n" + "y" * 81))
+    assert run_checks(t, load_profile("bbc"), language=False, only=["reading-speed"]) == ()
