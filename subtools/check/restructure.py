@@ -52,10 +52,10 @@ def _split(cue: Cue, p: Profile, lang: str, depth: int) -> list[Cue]:
     gap = p.min_gap_ms
     best: tuple[float, Cue, Cue] | None = None
     balanced = tag_problem(cue.text) is None
-    position = POSITION_TAG.match(cue.text)
+    position = POSITION_TAG.search(cue.text)
     for k in range(1, len(words)):
         a_raw, b_raw = _cut_tags(" ".join(words[:k]), " ".join(words[k:]), balanced)
-        if position and not POSITION_TAG.match(b_raw):
+        if position and not POSITION_TAG.search(b_raw):
             b_raw = position.group() + b_raw  # both parts stay where the cue was placed
         if tag_problem(a_raw) or tag_problem(b_raw):
             continue  # inside a tag, or the cue's own markup is broken: a person's call

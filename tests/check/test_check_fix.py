@@ -385,3 +385,15 @@ def test_fix_never_joins_two_speakers_on_one_line() -> None:
     assert explain(left, result.track, EN) == (
         "dialogue lines keep one speaker per line: shorten or split by hand"
     )
+
+
+def test_split_repeats_a_position_tag_written_after_another_tag() -> None:
+    text = (
+        "<i>{\\an8}We ask you to return us to our permanent base, because we were sent "
+        "to the front without any weapons.</i>"
+    )
+    result = fix_track(track((0, 9000, text)), EN, FixOptions(split_long=True))
+    assert [c.text for c in result.track] == [
+        "<i>{\\an8}We ask you to return us\nto our permanent base,</i>",
+        "{\\an8}<i>because we were sent\nto the front without any weapons.</i>",
+    ]
