@@ -84,7 +84,7 @@ def shift(track: Track, offset_ms: int, *, from_cue: int = 1, clip: bool = False
     """Move cues ``from_cue`` (1-based) onwards by ``offset_ms``."""
     if from_cue < 1 or (track.cues and from_cue > len(track.cues)):
         raise InputError(f"no cue {from_cue}: the track has {len(track.cues)} cues", value=from_cue)
-    if from_cue > 1 and offset_ms < 0:
+    if 1 < from_cue <= len(track.cues) and offset_ms < 0:
         # Shifting only the tail earlier can carry it past the cue before: the file
         # would be out of order, which no later step can sort out for the user.
         prev, first = track.cues[from_cue - 2], track.cues[from_cue - 1]

@@ -202,6 +202,8 @@ def test_shift_from_a_cue_may_not_move_it_before_the_previous_one() -> None:
         shift(t, -4000, from_cue=2, clip=True)
     # Up to the previous cue's start is still in order (the overlap is fix's business).
     assert times(shift(t, -2000, from_cue=2).track) == [(1000, 2000), (1000, 2000), (3000, 4000)]
+    # A track without cues has nothing to put out of order.
+    assert shift(Track(()), -2500, from_cue=2).track == Track(())
     # A track already out of order there is not blamed on the shift.
     disordered = tr((5000, 6000), (3000, 4000))
     assert times(shift(disordered, -1000, from_cue=2).track) == [(5000, 6000), (2000, 3000)]
