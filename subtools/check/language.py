@@ -74,38 +74,12 @@ _SCRIPTS = (
 # The script a language is written in, when it has one: the track's own script must
 # come from its language, not from its letters, or a half-untranslated track (more
 # English than Russian) would make its English cues look like the norm.
+_LATIN = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr", "ro")
+_LATIN_MORE = ("hu", "fi", "sv", "da", "no", "nb", "et", "lv", "lt", "tr", "id", "ca")
+_CYRILLIC = ("ru", "uk", "be", "bg", "mk", "kk", "ky", "tg", "mn")
 LANGUAGE_SCRIPTS: dict[str, str] = {
-    **dict.fromkeys(("ru", "uk", "be", "bg", "mk", "kk", "ky", "tg", "mn"), "CYRILLIC"),
-    **dict.fromkeys(
-        [
-            "en",
-            "fr",
-            "de",
-            "es",
-            "it",
-            "pt",
-            "nl",
-            "pl",
-            "cs",
-            "sk",
-            "sl",
-            "hr",
-            "ro",
-            "hu",
-            "fi",
-            "sv",
-            "da",
-            "no",
-            "nb",
-            "et",
-            "lv",
-            "lt",
-            "tr",
-            "id",
-            "ca",
-        ],
-        "LATIN",
-    ),
+    **dict.fromkeys(_CYRILLIC, "CYRILLIC"),
+    **dict.fromkeys(_LATIN + _LATIN_MORE, "LATIN"),
     "el": "GREEK",
 }
 
