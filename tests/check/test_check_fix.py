@@ -397,3 +397,15 @@ def test_split_repeats_a_position_tag_written_after_another_tag() -> None:
         "<i>{\\an8}We ask you to return us\nto our permanent base,</i>",
         "{\\an8}<i>because we were sent\nto the front without any weapons.</i>",
     ]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tracks(), st.sampled_from(["23.976", "29.97", "30", "50"]))
+def test_fix_at_other_frame_rates_leaves_nothing_fixable(t: Track, fps: str) -> None:
+    from subtools.check.profiles import parse_fps
+
+    p = BBC.with_fps(parse_fps(fps))
+    result = fix_track(t, p)
+    assert words_of(result.track) == words_of(t)
+    assert fix_track(result.track, p).changes == ()
+    assert_nothing_fixable_left(result.track, p)
