@@ -8,9 +8,10 @@ an article or preposition when another break fits. Words are never changed.
 
 from __future__ import annotations
 
+import re
 from itertools import combinations, pairwise
 
-from .tags import strip_tags
+from .tags import TAG, strip_tags
 
 __all__ = [
     "BAD_LINE_ENDS",
@@ -20,6 +21,8 @@ __all__ = [
     "break_penalty",
     "is_dialogue",
     "line_end_word",
+    "speaker_turns",
+    "split_words",
 ]
 
 
@@ -64,6 +67,18 @@ _QUOTES_CLOSE = "\"'»)“”"
 _DASHES = ("-", "–", "—")
 
 
+# A word is a run of non-space characters and whole tags: a tag may hold a space
+# (<font color="red">), and a line break inside it would show the tag as text.
+_TOKEN = re.compile(rf"(?:{TAG.pattern}|\S)+")
+
+
+def split_words(text: str) -> list[str]:
+    """``text.split()``, except that a tag holding a space stays inside one word."""
+    if "<" not in text and "{" not in text:
+        return text.split()
+    return _TOKEN.findall(text)
+
+
 def _bare(word: str) -> str:
     if "<" in word or "{" in word:
         word = strip_tags(word)
@@ -80,6 +95,27 @@ def is_dialogue(text: str) -> bool:
     """Two or more lines, each a speaker's turn starting with a dash."""
     lines = text.split("\n")
     return len(lines) > 1 and all(strip_tags(line).lstrip().startswith(_DASHES) for line in lines)
+
+
+def speaker_turns(text: str) -> list[str]:
+    """The text's lines grouped into turns: a line after the first that starts with a
+    dash starts a new speaker's turn (one turn when no later line does)."""
+    turns: list[list[str]] = []
+    for k, line in enumerate(text.split("\n")):
+        if k == 0 or strip_tags(line).lstrip().startswith(_DASHES):
+            turns.append([line])
+        else:
+            turns[-1].append(line)
+    return ["\n".join(t) for t in turns]
+
+
+def _turn_per_line(turns: list[str], text: str, max_chars: int, max_lines: int) -> str:
+    """Each speaker's turn on its own line when they all fit, else ``text`` untouched:
+    a dash in mid-line would hide the change of speaker."""
+    lines = [" ".join(split_words(t)) for t in turns]
+    if len(lines) <= max_lines and all(len(strip_tags(x)) <= max_chars for x in lines):
+        return "\n".join(lines)
+    return text
 
 
 def break_penalty(words: list[str], k: int, lang: str = "en") -> float:
@@ -156,7 +192,10 @@ def break_lines(text: str, max_chars: int = 42, max_lines: int = 2, lang: str = 
     """
     if is_dialogue(text):
         return text
-    words = text.split()
+    turns = speaker_turns(text)
+    if len(turns) > 1:
+        return _turn_per_line(turns, text, max_chars, max_lines)
+    words = split_words(text)
     if not words:
         return text
     if len(words) < 2 or max_lines < 2 or _width(words) <= max_chars:

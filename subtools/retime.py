@@ -84,6 +84,16 @@ def shift(track: Track, offset_ms: int, *, from_cue: int = 1, clip: bool = False
     """Move cues ``from_cue`` (1-based) onwards by ``offset_ms``."""
     if from_cue < 1 or (track.cues and from_cue > len(track.cues)):
         raise InputError(f"no cue {from_cue}: the track has {len(track.cues)} cues", value=from_cue)
+    if 1 < from_cue <= len(track.cues) and offset_ms < 0:
+        # Shifting only the tail earlier can carry it past the cue before: the file
+        # would be out of order, which no later step can sort out for the user.
+        prev, first = track.cues[from_cue - 2], track.cues[from_cue - 1]
+        if prev.start <= first.start and first.start + offset_ms < prev.start:
+            raise InputError(
+                f"cue {from_cue} would start at {first.start + offset_ms} ms, before cue "
+                f"{from_cue - 1} ({prev.start} ms): the cues would be out of order",
+                hint=f"shift by -{first.start - prev.start} ms at most, or from an earlier cue",
+            )
 
     def move(n: int, cue: Cue) -> tuple[int, int]:
         if n < from_cue:
@@ -103,6 +113,15 @@ def parse_point(text: str) -> SyncPoint:
     return parse_duration(old), parse_duration(new)
 
 
+def _time(ms: int) -> str:
+    """A point's time as the user may have typed it (points may be negative)."""
+    return ("-" if ms < 0 else "") + format_srt(abs(ms))
+
+
+def _point(point: SyncPoint) -> str:
+    return f"{_time(point[0])}={_time(point[1])}"
+
+
 def _round_div(num: int, den: int) -> int:
     """num / den rounded half up, exactly (den > 0)."""
     return (2 * num + den) // (2 * den)
@@ -114,13 +133,18 @@ def sync_map(points: Sequence[SyncPoint]) -> Callable[[int], int]:
     pts = sorted(points)
     if not pts:
         raise InputError("give at least one sync point (OLD=NEW)")
-    for (o1, n1), (o2, n2) in pairwise(pts):
-        if o1 == o2:
-            raise InputError("two sync points share an old time", value=format_srt(max(o1, 0)))
-        if n2 <= n1:
+    for a, b in pairwise(pts):
+        if a == b:
+            raise InputError("the same sync point is given twice", value=_point(a))
+        if a[0] == b[0]:
             raise InputError(
-                "sync points must keep their order (new times must increase)",
-                value=f"{o1}={n1}, {o2}={n2}",
+                f"two sync points share the old time {_time(a[0])}",
+                value=f"{_point(a)}, {_point(b)}",
+            )
+        if b[1] <= a[1]:
+            raise InputError(
+                "sync points must keep their order (new times must increase with old ones)",
+                value=f"{_point(a)}, {_point(b)}",
             )
     if len(pts) == 1:
         offset = pts[0][1] - pts[0][0]

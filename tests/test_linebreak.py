@@ -116,3 +116,51 @@ def test_words_never_change(words: list[str], width: int, lines: int) -> None:
     assert out.count("\n") < max(lines, 1)
     if len(strip_tags(" ".join(words))) <= width:
         assert "\n" not in out
+
+
+def test_never_breaks_inside_a_tag_that_holds_a_space() -> None:
+    text = (
+        '<i>without</i> в we we на в <font color="red">weapons</font> {\\an8}go '
+        '<font color="red">big <font color="red">weapons</font>'
+    )
+    assert break_lines(text, 20, 3) == (
+        "<i>without</i> в we\n"
+        'we на в <font color="red">weapons</font>\n'
+        '{\\an8}go <font color="red">big <font color="red">weapons</font>'
+    )
+
+
+TAGGED = st.sampled_from(
+    ['<font color="red">weapons</font>', '<font color="red" face="Arial">big', "guns</font>"]
+)
+
+
+@given(st.lists(st.one_of(WORD, TAGGED), min_size=0, max_size=20), st.integers(8, 42))
+def test_tags_with_spaces_stay_whole_on_one_line(words: list[str], width: int) -> None:
+    text = " ".join(words)
+    out = break_lines(text, width, 3)
+    assert strip_tags(out).split() == strip_tags(text).split()
+    for line in out.split("\n"):
+        assert line.count("<") == line.count(">"), out
+
+
+def test_a_speaker_turn_inside_the_text_always_starts_a_line() -> None:
+    # The second speaker's turn wraps over two lines: joining it to the first
+    # speaker's line would put a dash in mid-line. Each turn gets one line if it fits...
+    assert (
+        break_lines("He said:\n- Go to the\nfront now.", 42, 2)
+        == "He said:\n- Go to the front now."
+    )
+    assert (
+        break_lines("- Где?\n- На фронт,\nбез оружия.", 39, 2) == "- Где?\n- На фронт, без оружия."
+    )
+    # ... else the text is left as it is, for a person.
+    text = "- Where?\n- To the front, where they send us\nall without training."
+    assert break_lines(text, 42, 2) == text
+    assert break_lines("<i>- Where?</i>\n<i>- Away</i>\n<i>now.</i>", 42, 2) == (
+        "<i>- Where?</i>\n<i>- Away</i> <i>now.</i>"
+    )
+    # One speaker whose cue starts with a dash is broken as usual.
+    assert break_lines("- Where are you going with all of those weapons, my friend?", 42, 2) == (
+        "- Where are you going with all\nof those weapons, my friend?"
+    )

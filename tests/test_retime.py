@@ -85,7 +85,7 @@ def test_sync_piecewise_between_points_and_extended_outside() -> None:
 def test_sync_point_errors() -> None:
     with pytest.raises(InputError, match="new times must increase"):
         sync_map([(0, 5_000), (10_000, 4_000)])
-    with pytest.raises(InputError, match="share an old time"):
+    with pytest.raises(InputError, match="share the old time 00:00:01,000"):
         sync_map([(1_000, 5_000), (1_000, 6_000)])
     with pytest.raises(InputError, match="at least one sync point"):
         sync_map([])
@@ -188,3 +188,46 @@ def test_rate_keeps_order_and_round_trips_within_a_millisecond(
         abs(x.start - y.start) <= 1 and abs(x.end - y.end) <= 1
         for x, y in zip(back, t, strict=True)
     )
+
+
+def test_shift_from_a_cue_may_not_move_it_before_the_previous_one() -> None:
+    t = tr((1000, 2000), (3000, 4000), (5000, 6000))
+    with pytest.raises(InputError) as err:
+        shift(t, -2500, from_cue=2)
+    assert str(err.value) == (
+        "cue 2 would start at 500 ms, before cue 1 (1000 ms): the cues would be out of order; "
+        "shift by -2000 ms at most, or from an earlier cue"
+    )
+    with pytest.raises(InputError, match="cue 2 would start at -1000 ms, before cue 1"):
+        shift(t, -4000, from_cue=2, clip=True)
+    # Up to the previous cue's start is still in order (the overlap is fix's business).
+    assert times(shift(t, -2000, from_cue=2).track) == [(1000, 2000), (1000, 2000), (3000, 4000)]
+    # A track without cues has nothing to put out of order.
+    assert shift(Track(()), -2500, from_cue=2).track == Track(())
+    # A track already out of order there is not blamed on the shift.
+    disordered = tr((5000, 6000), (3000, 4000))
+    assert times(shift(disordered, -1000, from_cue=2).track) == [(5000, 6000), (2000, 3000)]
+
+
+def test_sync_duplicate_and_crossing_points_are_clear_errors() -> None:
+    with pytest.raises(InputError) as err:
+        sync_map([(1_000, 2_000), (60_000, 61_000), (1_000, 2_000)])
+    assert str(err.value) == ("the same sync point is given twice ('00:00:01,000=00:00:02,000')")
+    with pytest.raises(InputError) as err:
+        sync_map([(1_000, 2_000), (1_000, 2_500)])
+    assert str(err.value) == (
+        "two sync points share the old time 00:00:01,000 "
+        "('00:00:01,000=00:00:02,000, 00:00:01,000=00:00:02,500')"
+    )
+    with pytest.raises(InputError) as err:
+        sync_map([(60_000, 1_000), (1_000, 2_000)])  # given out of order, and crossing
+    assert str(err.value) == (
+        "sync points must keep their order (new times must increase with old ones) "
+        "('00:00:01,000=00:00:02,000, 00:01:00,000=00:00:01,000')"
+    )
+    # Points given out of order but consistent are simply sorted.
+    fn = sync_map([(60_000, 62_000), (0, 1_000)])
+    assert [fn(0), fn(30_000), fn(60_000), fn(90_000)] == [1_000, 31_500, 62_000, 92_500]
+    # A negative time in a point is shown with its sign.
+    with pytest.raises(InputError, match=r"given twice \('-00:00:01,000=00:00:02,000'\)"):
+        sync_map([(-1_000, 2_000), (-1_000, 2_000)])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..linebreak import is_dialogue
+from ..linebreak import speaker_turns
 from ..model import Track
 from .findings import Finding
 from .fix import FixOptions, needed_ms
@@ -33,7 +33,7 @@ def explain(f: Finding, track: Track, p: Profile, options: FixOptions | None = N
         tail = "" if options.merge_short else "; --merge-short may help"
         return f"needs {need} ms but {room}: shorten the text or retime{tail}"
     if rule in ("line-length", "line-count"):
-        if is_dialogue(cue.text):
+        if len(speaker_turns(cue.text)) > 1:
             return "dialogue lines keep one speaker per line: shorten or split by hand"
         longest = max(plain(cue.text).split(), key=len, default="")
         if len(longest) > p.max_chars_per_line:

@@ -30,6 +30,7 @@ from .text import plain
 
 __all__ = [
     "FUNCTION_WORDS",
+    "LANGUAGE_SCRIPTS",
     "OWN_LETTERS",
     "SAME_SCRIPT_LETTERS",
     "script_of",
@@ -68,6 +69,19 @@ _SCRIPTS = (
     ("CYRILLIC", re.compile(r"[\u0400-\u052f]")),
     ("GREEK", re.compile(r"[\u0370-\u03ff]")),
 )
+
+
+# The script a language is written in, when it has one: the track's own script must
+# come from its language, not from its letters, or a half-untranslated track (more
+# English than Russian) would make its English cues look like the norm.
+_LATIN = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr", "ro")
+_LATIN_MORE = ("hu", "fi", "sv", "da", "no", "nb", "et", "lv", "lt", "tr", "id", "ca")
+_CYRILLIC = ("ru", "uk", "be", "bg", "mk", "kk", "ky", "tg", "mn")
+LANGUAGE_SCRIPTS: dict[str, str] = {
+    **dict.fromkeys(_CYRILLIC, "CYRILLIC"),
+    **dict.fromkeys(_LATIN + _LATIN_MORE, "LATIN"),
+    "el": "GREEK",
+}
 
 
 def script_of(text: str) -> str | None:
@@ -111,7 +125,7 @@ def untranslated(track: Track, p: Profile, sev: Severity) -> list[Finding]:
     expected = track.language
     if not expected:
         return []  # the track's own language is unknown: nothing to compare with
-    track_script = script_of(plain(track.text[:20_000]))
+    track_script = LANGUAGE_SCRIPTS.get(expected) or script_of(plain(track.text[:20_000]))
     out = []
     for n, c in enumerate(track.cues, 1):
         if len(c.text) < MIN_CHARS or not _worth_asking(c.text, expected, track_script):

@@ -17,6 +17,7 @@ __all__ = [
     "line_break",
     "line_count",
     "line_length",
+    "open_tags",
     "tag_problem",
     "tags",
 ]
@@ -99,6 +100,22 @@ def tag_problem(text: str) -> tuple[str, str] | None:
     if broken:
         return f"malformed tag {broken.group()!r}", broken.group()
     return None
+
+
+def open_tags(text: str) -> list[tuple[str, str]]:
+    """(name, opening tag as written) of the paired tags still open at the end of
+    ``text``, outermost first; assumes the tags met so far nest properly."""
+    stack: list[tuple[str, str]] = []
+    for m in TAG.finditer(text):
+        name_match = _NAME.match(m.group())
+        if name_match is None or name_match.group(1).lower() not in _PAIRED:
+            continue
+        name = name_match.group(1).lower()
+        if not m.group().startswith("</"):
+            stack.append((name, m.group()))
+        elif stack and stack[-1][0] == name:
+            stack.pop()
+    return stack
 
 
 def tags(track: Track, p: Profile, sev: Severity) -> list[Finding]:

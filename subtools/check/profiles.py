@@ -72,8 +72,15 @@ class Profile:
 
     @property
     def min_gap_ms(self) -> int:
-        """The minimum gap in whole ms (rounded up, so it is never short of the frames)."""
-        return math.ceil(Fraction(self.min_gap_frames) * 1000 / self.fps - Fraction(1, 10**9))
+        """The shortest gap in whole ms that can be ``min_gap_frames`` frames.
+
+        Frame-accurate timing written to SRT/VTT rounds each time to the nearest ms,
+        so an exact gap of N frames is written within 1 ms of N * 1000 / fps: at
+        23.976 fps 2 frames (83.42 ms) are written as 83 or 84 ms. Rounding up would
+        report half of a correctly timed file; the floor accepts both and nothing
+        shorter (83 ms is 1.99 frames, the next frame count down is 41.7 ms).
+        """
+        return math.floor(Fraction(self.min_gap_frames) * 1000 / self.fps)
 
     def frames(self, ms: int) -> float:
         return round(float(Fraction(ms) * self.fps / 1000), 2)

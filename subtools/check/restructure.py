@@ -5,10 +5,11 @@ when its result passes the timing rules it is meant to satisfy.
 
 from __future__ import annotations
 
-from ..linebreak import break_lines, break_penalty, is_dialogue
+from ..linebreak import break_lines, break_penalty, is_dialogue, split_words
 from ..model import Cue
+from ..tags import POSITION_TAG
 from .fix import Change, Item, Log, fits, needed_ms, overflow, span
-from .layout import tag_problem
+from .layout import open_tags, tag_problem
 from .profiles import Profile
 from .text import char_count
 
@@ -47,13 +48,17 @@ def split_long(items: list[Item], p: Profile, lang: str, log: Log) -> list[Item]
 def _split(cue: Cue, p: Profile, lang: str, depth: int) -> list[Cue]:
     if depth >= _MAX_DEPTH or not _too_long(cue, p) or _starts_with_dash(cue.text):
         return [cue]
-    words = cue.text.split()
+    words = split_words(cue.text)
     gap = p.min_gap_ms
     best: tuple[float, Cue, Cue] | None = None
+    balanced = tag_problem(cue.text) is None
+    position = POSITION_TAG.search(cue.text)
     for k in range(1, len(words)):
-        a_raw, b_raw = " ".join(words[:k]), " ".join(words[k:])
+        a_raw, b_raw = _cut_tags(" ".join(words[:k]), " ".join(words[k:]), balanced)
+        if position and not POSITION_TAG.search(b_raw):
+            b_raw = position.group() + b_raw  # both parts stay where the cue was placed
         if tag_problem(a_raw) or tag_problem(b_raw):
-            continue  # a tag open across the split point: leave it to a person
+            continue  # inside a tag, or the cue's own markup is broken: a person's call
         ca, cb = char_count(a_raw), char_count(b_raw)
         cut = cue.start + round(cue.duration * ca / (ca + cb))
         if cut - gap <= cue.start or cut >= cue.end:
@@ -69,6 +74,17 @@ def _split(cue: Cue, p: Profile, lang: str, depth: int) -> list[Cue]:
     if best is None:
         return [cue]
     return _split(best[1], p, lang, depth + 1) + _split(best[2], p, lang, depth + 1)
+
+
+def _cut_tags(a: str, b: str, balanced: bool) -> tuple[str, str]:
+    """Close the tags open at the split point at the end of ``a`` and reopen them at
+    the start of ``b`` (an italic cue split in two is two italic cues); only when the
+    cue's markup is balanced, so that the guess cannot be wrong."""
+    if not balanced or "<" not in a:
+        return a, b
+    still_open = open_tags(a)
+    closers = "".join(f"</{name}>" for name, _ in reversed(still_open))
+    return a + closers, "".join(tag for _, tag in still_open) + b
 
 
 def merge_short(items: list[Item], p: Profile, lang: str, max_gap_ms: int, log: Log) -> list[Item]:
@@ -101,7 +117,13 @@ def _merge(
         return None
     if _starts_with_dash(x.text) or _starts_with_dash(y.text) or is_dialogue(y.text):
         return None
-    text = break_lines(f"{x.text} {y.text}", p.max_chars_per_line, p.max_lines, lang)
+    # Cues placed differently ({\an8} at the top) cannot share one place; cues placed
+    # alike keep one position tag, at the front where renderers look for it.
+    x_pos, y_pos = POSITION_TAG.findall(x.text), POSITION_TAG.findall(y.text)
+    if x_pos != y_pos:
+        return None
+    y_text = POSITION_TAG.sub("", y.text, count=1) if y_pos else y.text
+    text = break_lines(f"{x.text} {y_text}", p.max_chars_per_line, p.max_lines, lang)
     if not fits(text, p) or tag_problem(text):
         return None
     start, end = x.start, max(x.end, y.end)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from fractions import Fraction
+from functools import lru_cache
 
 from ..tags import strip_tags
 
@@ -34,10 +36,18 @@ def word_count(text: str) -> int:
     return len(plain(text).split())
 
 
+@lru_cache(maxsize=64)
+def _exact(limit: float) -> Fraction:
+    """The decimal the profile wrote (16.4, not the float just below it)."""
+    return Fraction(repr(limit))
+
+
 def rate_over(count: int, unit_ms: int, duration_ms: int, limit: float) -> bool:
     """True when ``count`` items per ``unit_ms`` shown for ``duration_ms`` exceed ``limit``
-    (compared without float division, so checks and fixes agree to the millisecond)."""
-    return count * unit_ms > limit * duration_ms
+    (compared in integers, so checks and fixes agree to the millisecond and a cue
+    exactly at a decimal limit passes: 123 characters in 7500 ms is 16.4 cps)."""
+    exact = _exact(limit)
+    return count * unit_ms * exact.denominator > exact.numerator * duration_ms
 
 
 def cps_over(chars: int, duration_ms: int, max_cps: float) -> bool:

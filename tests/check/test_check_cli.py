@@ -263,3 +263,27 @@ def test_fps_help_names_the_profiles_frame_rate_as_default() -> None:
     assert "Frame rate for the gap rule (e.g. 25, 23.976); default: the profile's (25 for" in (
         result.stdout
     )
+
+
+def test_shift_from_a_cue_past_the_previous_one_exits_2(en: Path, tmp_path: Path) -> None:
+    out = tmp_path / "shifted.srt"
+    result = runner.invoke(
+        app, ["shift", str(en), "--by", "-4s", "--from-cue", "2", "-o", str(out)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: cue 2 would start at 300 ms, before cue 1 (1000 ms): the cues would be out "
+        "of order; shift by -3300 ms at most, or from an earlier cue\n"
+    )
+    assert not out.exists()
+
+
+def test_sync_duplicated_point_exits_2(en: Path, tmp_path: Path) -> None:
+    out = tmp_path / "synced.srt"
+    args = ["sync", str(en), "--point", "1s=2s", "--point", "00:00:01,000=00:00:02,000"]
+    result = runner.invoke(app, [*args, "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: the same sync point is given twice ('00:00:01,000=00:00:02,000')\n"
+    )
+    assert not out.exists()

@@ -172,10 +172,42 @@ def test_split_long_and_merge_short_only_when_asked() -> None:
     assert run_checks(result.track, EN) == ()
 
 
-def test_split_refuses_to_cut_inside_a_tag() -> None:
+def test_split_closes_and_reopens_the_tags_open_at_the_cut() -> None:
+    text = (
+        "{\\an8}<i>We ask you to return us to our <b>permanent base</b>, because we were sent "
+        "to the front without any weapons.</i>"
+    )
+    result = fix_track(track((0, 9000, text)), EN, FixOptions(split_long=True))
+    assert [c.fix for c in result.changes] == ["rebreak", "split"]
+    assert result.track.cues == (
+        Cue(0, 4060, "{\\an8}<i>We ask you to return us\nto our <b>permanent base</b>,</i>"),
+        Cue(4140, 9000, "{\\an8}<i>because we were sent\nto the front without any weapons.</i>"),
+    )
+    assert run_checks(result.track, EN, language=False) == ()
+
+
+def test_split_cyrillic_colour_tag() -> None:
+    text = (
+        '<font color="red">Мы обращаемся к министру обороны, потому что нас отправили '
+        "на передовую без оружия и без подготовки.</font>"
+    )
+    result = fix_track(track((0, 9000, text), lang="ru"), RU, FixOptions(split_long=True))
+    assert result.track.cues == (
+        Cue(
+            0,
+            5193,
+            '<font color="red">Мы обращаемся к министру обороны,\nпотому что нас отправили</font>',
+        ),
+        Cue(5273, 9000, '<font color="red">на передовую без оружия\nи без подготовки.</font>'),
+    )
+    assert run_checks(result.track, RU, language=False) == ()
+
+
+def test_split_refuses_a_cue_whose_markup_is_broken() -> None:
+    # Where the never-closed <i> should end is a matter of meaning: a person decides.
     text = (
         "<i>We ask you to return us to our permanent base, because we were sent "
-        "to the front without any weapons.</i>"
+        "to the front without any weapons."
     )
     result = fix_track(track((0, 9000, text)), EN, FixOptions(split_long=True))
     assert [c.fix for c in result.changes] == ["rebreak", "trim-long"]
@@ -228,6 +260,8 @@ WORDS = (
     "line,",
     "zero.",
     "Supercalifragilistic",
+    '<font color="red">front</font>',
+    "- Go.",
 )
 
 
@@ -302,3 +336,76 @@ def test_a_word_longer_than_a_line_is_left_for_a_person() -> None:
     (finding,) = run_checks(result.track, EN, language=False)
     assert (finding.rule, finding.value) == ("line-length", 50)
     assert explain(finding, result.track, EN) == f'the word "{word}" alone is longer than a line'
+
+
+def test_merge_keeps_cues_placed_differently_apart() -> None:
+    # {\an8} puts a cue at the top: joined, both texts would go where one of them was.
+    t = track((0, 300, "Yes."), (400, 2000, "{\\an8}Сюда."), (5000, 5300, "{\\an8}Нет."), lang="ru")
+    t = t.with_cues((*t.cues, Cue(5400, 7000, "{\\an8}Да, конечно.")))
+    result = fix_track(t, RU, FixOptions(merge_short=True))
+    assert result.track.cues == (
+        Cue(0, 320, "Yes."),
+        Cue(400, 2000, "{\\an8}Сюда."),
+        Cue(5000, 7000, "{\\an8}Нет. Да, конечно."),
+    )
+    assert [(c.cue, c.fix) for c in result.changes] == [
+        (1, "extend"),
+        (3, "extend"),
+        (3, "merge"),
+    ]
+
+
+def test_split_inside_a_colour_tag_that_holds_a_space() -> None:
+    text = (
+        'We ask you to return us to our <font color="red">permanent base, because we were '
+        "sent</font> to the front without any weapons."
+    )
+    result = fix_track(track((0, 9000, text)), EN, FixOptions(split_long=True))
+    assert result.track.cues == (
+        Cue(0, 4060, 'We ask you to return us\nto our <font color="red">permanent base,</font>'),
+        Cue(
+            4140,
+            9000,
+            '<font color="red">because we were sent</font>\nto the front without any weapons.',
+        ),
+    )
+
+
+def test_fix_never_joins_two_speakers_on_one_line() -> None:
+    from subtools.check.explain import explain
+
+    wrapped = "- Where?\n- To the front, where they send us\nall without training."
+    t = track((0, 5000, "He said:\n- Go to the\nfront now."), (6000, 11000, wrapped))
+    result = fix_track(t, EN, FixOptions(split_long=True, merge_short=True))
+    assert [(c.cue, c.fix, c.after) for c in result.changes] == [
+        (1, "rebreak", "He said:\n- Go to the front now."),
+    ]
+    (left,) = run_checks(result.track, EN, language=False)
+    assert (left.cue, left.rule, left.value) == (2, "line-count", 3)
+    assert explain(left, result.track, EN) == (
+        "dialogue lines keep one speaker per line: shorten or split by hand"
+    )
+
+
+def test_split_repeats_a_position_tag_written_after_another_tag() -> None:
+    text = (
+        "<i>{\\an8}We ask you to return us to our permanent base, because we were sent "
+        "to the front without any weapons.</i>"
+    )
+    result = fix_track(track((0, 9000, text)), EN, FixOptions(split_long=True))
+    assert [c.text for c in result.track] == [
+        "<i>{\\an8}We ask you to return us\nto our permanent base,</i>",
+        "{\\an8}<i>because we were sent\nto the front without any weapons.</i>",
+    ]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tracks(), st.sampled_from(["23.976", "29.97", "30", "50"]))
+def test_fix_at_other_frame_rates_leaves_nothing_fixable(t: Track, fps: str) -> None:
+    from subtools.check.profiles import parse_fps
+
+    p = BBC.with_fps(parse_fps(fps))
+    result = fix_track(t, p)
+    assert words_of(result.track) == words_of(t)
+    assert fix_track(result.track, p).changes == ()
+    assert_nothing_fixable_left(result.track, p)

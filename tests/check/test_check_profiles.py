@@ -56,7 +56,7 @@ def test_custom_profile_extends_and_overrides(tmp_path: Path) -> None:
     assert p.severity("line-break", "warning") == "error"
     assert p.severity("untranslated", "warning") is None
     assert p.severity("reading-speed", "error") == "error"
-    assert p.min_gap_ms == 84
+    assert p.min_gap_ms == 83
 
 
 @pytest.mark.parametrize(

@@ -90,7 +90,7 @@ def test_gap_in_frames_depends_on_fps() -> None:
     at50 = run_checks(t, load_profile("netflix-en").with_fps(parse_fps("50")), language=False)
     assert at50 == ()
     at23 = load_profile("netflix-en").with_fps(parse_fps("23.976"))
-    assert at23.min_gap_ms == 84  # 2 frames = 83.42 ms, rounded up
+    assert at23.min_gap_ms == 83  # 2 frames = 83.42 ms: written as 83 or 84 ms
     assert rules_of(list(run_checks(t, at23, language=False))) == [(1, "min-gap"), (2, "min-gap")]
 
 
@@ -255,3 +255,39 @@ def test_findings_are_ordered_by_cue_then_rule() -> None:
         (2, "empty"),
         (2, "min-duration"),
     ]
+
+
+def test_untranslated_script_follows_the_track_language_not_the_majority() -> None:
+    # A half-translated draft: more English letters than Russian ones. The track is
+    # Russian, so the English cues are the untranslated ones.
+    ru = track(
+        (0, 3000, "Мы не подписывали никаких контрактов."),
+        (4000, 7000, "We did not sign any contracts with the army."),
+        (8000, 11000, "They sent us to the front without any training."),
+        lang="ru",
+    )
+    assert run_checks(ru, load_profile("netflix-ru"), only=["untranslated"]) == (
+        Finding(2, "untranslated", "warning", "reads as en, the track is ru", "en", "ru"),
+        Finding(3, "untranslated", "warning", "reads as en, the track is ru", "en", "ru"),
+    )
+    # The other way round: an English track whose Russian cues outweigh it.
+    en = track(
+        (0, 3000, "Мы не сдадимся никогда, но без патронов"),
+        (4000, 7000, "Нас отправили на передовую без подготовки"),
+        (8000, 11000, "Hello there."),
+    )
+    assert run_checks(en, load_profile("netflix-en"), only=["untranslated"]) == (
+        Finding(1, "untranslated", "warning", "reads as ru, the track is en", "ru", "en"),
+        Finding(2, "untranslated", "warning", "reads as ru, the track is en", "ru", "en"),
+    )
+
+
+def test_a_cue_exactly_at_a_decimal_limit_passes() -> None:
+    from subtools.check.text import cps_over, min_ms_for_cps
+
+    # 123 characters in 7.5 s is exactly 16.4 cps (bbc); 16.4 * 7500 in floats is
+    # 122999.99999999999, which made the cue read as over the limit.
+    assert (cps_over(123, 7500, 16.4), cps_over(123, 7499, 16.4)) == (False, True)
+    assert min_ms_for_cps(123, 16.4) == 7500
+    t = track((0, 7500, "x" * 41 + "\n" + "y" * 81))
+    assert run_checks(t, load_profile("bbc"), language=False, only=["reading-speed"]) == ()
