@@ -3,8 +3,6 @@ properties of test_check_fix.py, on text and timing nobody crafted for them."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from subtools.check import FixOptions, fix_track, load_profile
@@ -12,23 +10,14 @@ from subtools.errors import SubtoolsError
 from subtools.io import read_track
 from subtools.lang import detect_language
 
+from ..conftest import corpus_captions
 from .test_check_fix import assert_nothing_fixable_left, words_of
-
-
-def _corpus() -> Path:
-    root = Path(__file__).resolve().parents[2]
-    for base in (root.parent, root.parent.parent):  # main checkout or a worktree under wt/
-        if (base / "shared" / "corpus").is_dir():
-            return base / "shared" / "corpus"
-    raise AssertionError("../shared/corpus not found next to the repository")
 
 
 @pytest.mark.slow
 def test_fix_on_every_corpus_file_keeps_words_is_idempotent_and_complete() -> None:
     checked = changed = 0
-    for path in sorted(_corpus().rglob("*")):
-        if path.suffix.lower() not in {".srt", ".vtt"}:
-            continue
+    for path in corpus_captions():
         try:
             track = read_track(path).track
         except SubtoolsError:

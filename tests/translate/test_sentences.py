@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +14,7 @@ from subtools.translate.fake import FakeTranslator
 from subtools.translate.pipeline import translate_cues
 from subtools.translate.sentences import distribute, has_letters, plan_track
 
+from ..conftest import corpus_captions
 from .conftest import SAMPLE_RU
 
 
@@ -224,20 +223,10 @@ def test_one_long_word_is_not_rebroken() -> None:
     assert done.track.cues[0].text == word
 
 
-def _corpus() -> Path:
-    root = Path(__file__).resolve().parents[2]
-    for base in (root.parent, root.parent.parent):  # main checkout or a worktree under wt/
-        if (base / "shared" / "corpus").is_dir():
-            return base / "shared" / "corpus"
-    raise AssertionError("../shared/corpus not found next to the repository")
-
-
 @pytest.mark.slow
 def test_every_corpus_file_keeps_cues_timings_and_text() -> None:
     checked = 0
-    for path in sorted(_corpus().rglob("*")):
-        if path.suffix.lower() not in {".srt", ".vtt"}:
-            continue
+    for path in corpus_captions():
         try:
             track = read_track(path).track
         except SubtoolsError:
