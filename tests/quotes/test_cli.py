@@ -68,8 +68,10 @@ def test_json_output(sample_article: Path, captions_en: Path) -> None:
         "quotes",
         "summary",
         "warnings",
+        "notice",
     ]
     assert data["warnings"] == []
+    assert data["notice"] is None
     first = data["quotes"][1]
     assert first == {
         "id": 2,
