@@ -208,3 +208,120 @@ def test_a_worker_that_dies_is_reported_not_raised(
     crashed = {Path(f.file).name: f.error for f in report.files if f.error}
     assert crashed["track02.srt"].startswith("worker process failed: BrokenProcessPool")
     assert len(report.files) == 50 and report.exit_code == 1
+
+
+# --- batch collisions, whole-job validation, warnings and notices (issue 15)
+
+
+def test_output_folders_are_unique_never_an_input_and_the_summary_is_reserved(
+    tmp_path: Path,
+) -> None:
+    caps = tmp_path / "caps"
+    caps.mkdir()
+    # a.srt and a.vtt keep their extension (a-srt, a-vtt); a-srt.srt then wanted
+    # a-srt too; summary.json.srt wanted the summary's own path.
+    for name in ("a.srt", "a.vtt", "a-srt.srt", "summary.json.srt"):
+        body = make_track(0)
+        if name.endswith(".vtt"):
+            body = "WEBVTT\n\n" + body.replace(",", ".")
+        (caps / name).write_text(body, encoding="utf-8")
+    job = tmp_path / "job.toml"
+    job.write_text('[inputs]\ncaptions = "caps"\n[check]\n[output]\nfolder = "out"\n')
+    result = runner.invoke(app, ["run", str(job), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [
+        "a-srt-2/a.fixed.srt",
+        "a-srt/a-srt.fixed.srt",
+        "a-vtt/a.fixed.srt",
+        "summary.json",
+        "summary.json-2/summary.json.fixed.srt",
+    ]
+    assert result.stdout.splitlines()[:2] == [
+        f"note: {caps / 'a.srt'}: outputs in {out / 'a-srt-2'} ({out / 'a-srt'} is taken)",
+        f"note: {caps / 'summary.json.srt'}: outputs in {out / 'summary.json-2'} "
+        f"({out / 'summary.json'} is taken)",
+    ]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["summary"]["ok"] == 4 and len(summary["notices"]) == 2
+
+
+def test_a_summary_that_would_replace_an_input_stops_the_job_before_any_file(
+    tmp_path: Path,
+) -> None:
+    track = tmp_path / "summary.json"
+    track.write_text(
+        json.dumps({"cues": [{"start": 0, "end": 1000, "text": "Hello."}]}), encoding="utf-8"
+    )
+    before = track.read_bytes()
+    job = tmp_path / "job.toml"
+    job.write_text('[inputs]\ncaptions = "summary.json"\n[check]\n[output]\nfolder = "."\n')
+    result = runner.invoke(app, ["run", str(job)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {track}: the job's summary would replace an input file named summary.json; "
+        "choose another [output] folder or rename that input\n",
+    )
+    assert track.read_bytes() == before
+
+
+def test_an_output_never_replaces_a_file_the_job_reads(tmp_path: Path) -> None:
+    # The job file is named like the fixed track the job writes beside it.
+    (tmp_path / "a.srt").write_text(make_track(3), encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    job = tmp_path / "out" / "a.fixed.srt"
+    job.write_text('[inputs]\ncaptions = "../a.srt"\n[check]\n[output]\nfolder = "."\n')
+    before = job.read_bytes()
+    result = runner.invoke(app, ["run", str(job)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f"error    {tmp_path / 'out' / '..' / 'a.srt'} (check: {job}: output path is a file this command "
+        "reads; refusing to overwrite it)"
+    )
+    assert job.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('[check]\nprofile = "bogus"\n', "[check] profile: unknown profile ('bogus'); use one of"),
+        ('[translate]\nto = "xx"\n', "[translate] to is not a language code ('xx')"),
+        ('[translate]\nto = "en"\nfrom = "english"\n', "[translate] from is not a language"),
+        ('[translate]\nglossary = "none.tsv"\n', "[translate] glossary: "),
+        ('[check]\nprofile = "mine.toml"\n', "[check] profile: "),
+        ('[inputs]\ncaptions = "a.srt"\narticle = "none.txt"\n[quotes]\n', "[inputs] article: "),
+    ],
+)
+def test_job_values_are_checked_before_any_file_runs(
+    tmp_path: Path, table: str, message: str
+) -> None:
+    (tmp_path / "a.srt").write_text(make_track(0), encoding="utf-8")
+    (tmp_path / "b.srt").write_text(make_track(1), encoding="utf-8")
+    job = tmp_path / "job.toml"
+    inputs = "" if table.startswith("[inputs]") else '[inputs]\ncaptions = "*.srt"\n'
+    job.write_text(inputs + table)
+    result = runner.invoke(app, ["run", str(job)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {job}: {message}"), result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_batch_output_shows_each_files_read_warnings(tmp_path: Path) -> None:
+    (tmp_path / "caps").mkdir()
+    (tmp_path / "caps" / "a.srt").write_text(make_track(0), encoding="utf-8")
+    # No blank line before cue 2: read with a warning that `info` shows too.
+    (tmp_path / "caps" / "b.srt").write_text(
+        make_track(0).replace("commandant.\n\n2\n", "commandant.\n2\n"), encoding="utf-8"
+    )
+    job = tmp_path / "job.toml"
+    job.write_text('[inputs]\ncaptions = "caps"\n[check]\nfix = false\n')
+    result = runner.invoke(app, ["run", str(job)])
+    assert result.exit_code == 0, result.output
+    b = result.stdout.splitlines().index(f"ok       {tmp_path / 'caps' / 'b.srt'}")
+    assert result.stdout.splitlines()[b + 1 : b + 3] == [
+        "           read: 4 cues, utf-8, language en, 15.0 s",
+        f"             warning: {tmp_path / 'caps' / 'b.srt'}:4: missing blank line before "
+        "this cue: split",
+    ]
+    assert "warning:" not in result.stdout.split(str(tmp_path / "caps" / "b.srt"))[0]
