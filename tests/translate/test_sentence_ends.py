@@ -8,13 +8,13 @@ a leading ellipsis does not end the sentence.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from subtools.io import read_track
 from subtools.model import Cue, Track
 from subtools.translate.fake import FakeTranslator
 from subtools.translate.pipeline import translate_cues
 from subtools.translate.sentences import plan_track
+
+from ..conftest import corpus_dir
 
 
 def _track(*texts: str, gap: int = 100) -> Track:
@@ -137,17 +137,9 @@ def test_sentence_over_five_cues_and_a_cue_with_two_sentence_parts() -> None:
     ]
 
 
-def _corpus() -> Path:
-    root = Path(__file__).resolve().parents[2]
-    for base in (root.parent, root.parent.parent):
-        if (base / "shared" / "corpus").is_dir():
-            return base / "shared" / "corpus"
-    raise AssertionError("../shared/corpus not found next to the repository")
-
-
 def test_morevna_lesson_sentences_cut_with_ellipses_are_joined() -> None:
     path = (
-        _corpus()
+        corpus_dir()
         / "morevnaproject-org__subtitles-translation/output/course-pepper/rus/coatools-lesson-5.srt"
     )
     plan = plan_track(read_track(path).track)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,6 +17,7 @@ from subtools.translate.pipeline import translate_cues
 from subtools.translate.sentences import distribute, has_letters, plan_track
 
 from ..conftest import corpus_captions
+from ..edge_tracks import EDGE_TRACKS, write_edge_tracks
 from .conftest import SAMPLE_RU
 
 
@@ -223,10 +226,9 @@ def test_one_long_word_is_not_rebroken() -> None:
     assert done.track.cues[0].text == word
 
 
-@pytest.mark.slow
-def test_every_corpus_file_keeps_cues_timings_and_text() -> None:
+def _keeps_cues_timings_and_text(paths: list[Path]) -> int:
     checked = 0
-    for path in corpus_captions():
+    for path in paths:
         try:
             track = read_track(path).track
         except SubtoolsError:
@@ -239,4 +241,14 @@ def test_every_corpus_file_keeps_cues_timings_and_text() -> None:
             else:
                 assert after.text == before.text
         checked += 1
-    assert checked > 500
+    return checked
+
+
+@pytest.mark.slow
+def test_every_corpus_file_keeps_cues_timings_and_text() -> None:
+    assert _keeps_cues_timings_and_text(corpus_captions()) > 500
+
+
+def test_every_generated_edge_track_keeps_cues_timings_and_text(tmp_path: Path) -> None:
+    checked = _keeps_cues_timings_and_text(write_edge_tracks(tmp_path))
+    assert checked == sum(t.cues is not None for t in EDGE_TRACKS)
