@@ -19,13 +19,14 @@ from ..io import make_folder
 from .job import FileResult, StepResult, process_file
 from .jobspec import CheckSpec, ClipSpec, JobSpec, QuotesSpec, TranslateSpec
 
-__all__ = ["FIXTURE_MODEL", "SAMPLES", "DemoResult", "run_demo"]
+__all__ = ["DEMO_VIDEO", "FIXTURE_MODEL", "SAMPLES", "DemoResult", "run_demo"]
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 FIXTURE_MODEL = ROOT / "tests" / "fixtures" / "models" / "ru_en_tiny.argosmodel"
 DEMO_QUOTE = 4  # "Three weeks ago we were sent to the front line … without training."
 VIDEO_SECONDS = 60
+DEMO_VIDEO = "sample-video.mp4"  # in the demo's folder; README's burn examples use it
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ def _sample_video(out: Path) -> Path:
     """A synthetic 60 s video (test pattern + tone) standing in for the soldier's video."""
     from .burn import make_test_video
 
-    video = out / "sample-video.mp4"
+    video = out / DEMO_VIDEO
     if not video.exists():
         make_test_video(video, VIDEO_SECONDS, size="640x360")
     return video

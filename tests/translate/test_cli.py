@@ -292,3 +292,23 @@ def test_the_output_never_replaces_the_glossary_it_read(with_model: Path, tmp_pa
         f"error: {glossary}: output path is a file this command reads; refusing to overwrite it\n"
     )
     assert glossary.read_text("utf-8") == "песочница\tsandpit\n"
+
+
+def test_the_readme_translate_examples_run_as_printed(
+    with_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+    import shlex
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = readme.split("$ subtools translate ", 1)[1].split("$ subtools check", 1)[0]
+    (tmp_path / "samples").symlink_to(ROOT / "samples")
+    monkeypatch.chdir(tmp_path)
+    for part in ("$ subtools translate " + block).split("$ subtools ")[1:]:
+        command, *printed = part.strip("\n").split("\n")
+        result = runner.invoke(app, shlex.split(command))
+        assert result.exit_code == 0, result.output
+        expected = [line for line in printed if not line.startswith("NOTE:")]
+        if expected:  # the README leaves out what a repeated command prints
+            assert result.stdout.splitlines() == expected
+        assert re.search(r"-o (\S+)", command) and Path(command.split("-o ")[1]).is_file()
