@@ -229,3 +229,52 @@ def test_version() -> None:
 
     result = runner.invoke(app, ["--version"])
     assert (result.exit_code, result.stdout) == (0, f"subtools {__version__}\n")
+
+
+def test_convert_into_a_fifo_streams_and_keeps_the_fifo(tmp_path: Path, samples: Path) -> None:
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "fifo.srt"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    result = runner.invoke(app, ["convert", str(samples / "captions.en.srt"), str(fifo)])
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    plain = tmp_path / "plain.srt"
+    assert (
+        runner.invoke(app, ["convert", str(samples / "captions.en.srt"), str(plain)]).exit_code == 0
+    )
+    assert got == [plain.read_bytes()]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo.srt", "plain.srt"]
+
+
+def test_a_json_cue_with_an_srt_timing_line_is_refused_naming_file_and_cue(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "in.json"
+    source.write_text(
+        json.dumps(
+            {
+                "cues": [
+                    {"start": 0, "end": 1000, "text": "One."},
+                    {"start": 1000, "end": 9000, "text": "Two\n00:00:05,500 --> 00:00:06,000"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.srt"
+    result = runner.invoke(app, ["convert", str(source), str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {source}: cue 2: a line of its text reads as an SRT timing line and would "
+        "start a new cue ('00:00:05,500 --> 00:00:06,000'); edit that line, or write WebVTT "
+        "or JSON, which can hold it\n"
+    )
+    assert not out.exists()
+    assert runner.invoke(app, ["convert", str(source), str(tmp_path / "out.vtt")]).exit_code == 0

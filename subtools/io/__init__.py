@@ -163,13 +163,20 @@ def _drop_inner_boms(text: str, source: str | None) -> list[Notice]:
 
 
 def render_track(track: Track, fmt: str) -> str:
-    return FORMATS[fmt].render(track)
+    """``track`` as text in ``fmt``; text the format cannot hold is an InputError
+    naming the cue and the file the track came from."""
+    try:
+        return FORMATS[fmt].render(track)
+    except InputError as exc:
+        if exc.path is None and track.source is not None:
+            exc.path = track.source
+        raise
 
 
 def write_track(track: Track, path: str | os.PathLike[str], fmt: str | None = None) -> str:
     """Write ``track`` atomically in the format of ``path``'s extension; return the format."""
     spec = format_for(path, fmt)
-    atomic_write_text(path, spec.render(track))
+    atomic_write_text(path, render_track(track, spec.name))
     return spec.name
 
 

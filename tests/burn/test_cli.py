@@ -313,3 +313,20 @@ def test_clip_a_quote_missed_through_a_translation_with_a_notice_says_so(
         "there is nothing to clip; run `subtools quotes` to see what was found\n"
     )
     assert not out.exists()
+
+
+def test_burn_refuses_a_cue_whose_text_would_inject_a_caption(video: Path, tmp_path: Path) -> None:
+    captions = tmp_path / "c.vtt"
+    captions.write_text(
+        "WEBVTT\n\n00:01.000 --> 00:04.000\nHello\n00:00:02,000 --&gt; 00:00:03,000\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.mp4"
+    result = runner.invoke(app, ["burn", str(video), str(captions), "-o", str(out), *FAST])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {captions}: cue 1: a line of its text reads as an SRT timing line and would "
+        "start a new cue ('00:00:02,000 --> 00:00:03,000'); edit that line, or write WebVTT "
+        "or JSON, which can hold it\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.vtt"]
