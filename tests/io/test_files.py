@@ -117,7 +117,8 @@ def test_a_250_byte_output_name_works(tmp_path: Path) -> None:
 
 
 def test_an_output_that_the_command_read_is_refused(tmp_path: Path) -> None:
-    from subtools.io import protect_inputs, read_bytes
+    from subtools.io import protect_inputs
+    from subtools.io.files import read_bytes
 
     glossary = tmp_path / "terms.srt"
     glossary.write_text("keep me")

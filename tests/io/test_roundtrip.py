@@ -93,7 +93,7 @@ def test_messy_srt_layouts_read_the_same_cues(case: tuple[str, Track]) -> None:
 # reads back as the same cues, or refuses it naming the cue (never a cue more).
 
 _ANY_LINE = st.lists(
-    st.characters(blacklist_categories=("Cs",)) | st.sampled_from(["-->", "--&gt;", "\n", "0"]),
+    st.characters(exclude_categories=["Cs"]) | st.sampled_from(["-->", "--&gt;", "\n", "0"]),
     max_size=20,
 ).map("".join)
 _TIMING_LINE = st.builds(
