@@ -15,11 +15,12 @@ cluster executor beside it reuses the same pieces):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -55,12 +56,31 @@ def _on_stop_signal(signum: int, _frame: FrameType | None) -> None:
     raise Interrupted(signum)  # unwinds through every cleanup, then worker_call exits
 
 
+_STOP = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
 def init_worker(parent: int) -> None:
-    """Initializer of every worker process (see the module doc)."""
+    """Initializer of every worker process (see the module doc).
+
+    The worker is born with the stop signals blocked (see :func:`run_in_pool`),
+    so a Ctrl-C before this runs cannot hit it with Python's default handler.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for s in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(s, _on_stop_signal)
     die_with_parent(signal.SIGTERM, parent)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP)
+
+
+@contextlib.contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """Hold the stop signals while workers are forked: they inherit the mask, and the
+    parent gets a signal that came meanwhile when the mask is restored."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def worker_call(fn: Callable[..., T], *args: object) -> T:
@@ -105,9 +125,10 @@ def run_in_pool(
         max_workers=workers, initializer=init_worker, initargs=(os.getpid(),)
     )
     try:
-        futures: dict[Future[T], Path] = {
-            pool.submit(worker_call, fn, *args): path for path, args in tasks
-        }
+        with _stop_signals_held():  # the first submit forks the workers
+            futures: dict[Future[T], Path] = {
+                pool.submit(worker_call, fn, *args): path for path, args in tasks
+            }
         for future in as_completed(futures):
             try:
                 outcome: T | BaseException = future.result()
