@@ -137,7 +137,13 @@ def run_in_pool(
             record(futures[future], outcome)
     except BaseException:
         processes = list((getattr(pool, "_processes", None) or {}).values())
+        manager = getattr(pool, "_executor_manager_thread", None)
         pool.shutdown(wait=False, cancel_futures=True)
         stop_workers(processes)
+        # Let the pool's own thread see its workers gone and close its pipes now:
+        # closing them while the interpreter exits races with the exit hook of
+        # concurrent.futures, which then prints a traceback.
+        if manager is not None:
+            manager.join(STOP_GRACE_S)
         raise
     pool.shutdown(wait=True)

@@ -53,10 +53,11 @@ def test_an_interrupted_batch_stops_its_workers_and_writes_what_finished(
     done = summary["summary"]["files"]
     assert 0 < done < FILES and summary["interrupted"] is True
     assert summary["summary"]["not_finished"] == len(summary["not_finished"]) == FILES - done
-    assert stderr == (
+    expected = (
         f"error: interrupted: {done} of {FILES} files finished, {FILES - done} not; "
         "summary in " + str(tmp_path / "out" / "summary.json") + "\n"
     )
+    assert stderr == expected, stderr
     assert "Traceback" not in stdout
     wait_for(lambda: not any(alive(w) for w in workers), timeout=2)
     # An interrupted file leaves neither a temporary file nor an empty folder.
