@@ -279,8 +279,20 @@ def validate_job(spec: JobSpec) -> None:
     if spec.article is not None:
         from ..quotes.article import read_article
 
-        article = spec.article
-        _shared_input("[inputs] article", job, lambda: read_article(article))
+        try:
+            paragraphs = read_article(spec.article).paragraphs
+        except SubtoolsError as exc:
+            raise InputError(f"[inputs] article: {exc}", path=job) from None
+        if spec.clip is not None:
+            from ..quotes.extract import extract_quotes
+
+            found = len(extract_quotes(paragraphs))
+            if spec.clip.quote > found:
+                raise InputError(
+                    f"[clip] there is no quote {spec.clip.quote}: the article has {found}",
+                    path=job,
+                    value=str(spec.article),
+                )
     if spec.video is not None:
         _must_be_file(spec.video, "[inputs] video", job)
 

@@ -325,3 +325,26 @@ def test_batch_output_shows_each_files_read_warnings(tmp_path: Path) -> None:
         "this cue: split",
     ]
     assert "warning:" not in result.stdout.split(str(tmp_path / "caps" / "b.srt"))[0]
+
+
+def test_a_clip_of_a_quote_the_article_lacks_is_refused_before_any_file(
+    tmp_path: Path, samples: Path
+) -> None:
+    (tmp_path / "a.srt").write_text(make_track(0), encoding="utf-8")
+    (tmp_path / "v.mp4").write_bytes(b"not looked at before the clip step")
+    job = tmp_path / "job.toml"
+    base = f'[inputs]\ncaptions = "a.srt"\narticle = "{samples / "article.txt"}"\n'
+    job.write_text(base + 'video = "v.mp4"\n[clip]\nquote = 14\n')
+    result = runner.invoke(app, ["run", str(job)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {job}: [clip] there is no quote 14: the article has 13 "
+        f"('{samples / 'article.txt'}')\n",
+    )
+    job.write_text(base + 'video = "none.mp4"\n[clip]\nquote = 1\n')
+    result = runner.invoke(app, ["run", str(job)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"error: {job}: [inputs] video not found ('{tmp_path / 'none.mp4'}')\n",
+    )
+    assert not (tmp_path / "out").exists()
