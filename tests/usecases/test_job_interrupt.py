@@ -47,7 +47,8 @@ def test_an_interrupted_batch_stops_its_workers_and_writes_what_finished(
     else:
         proc.send_signal(signal.SIGTERM if how == "sigterm" else signal.SIGHUP)
     stdout, stderr = proc.communicate(timeout=30)
-    assert time.monotonic() - sent < 2.5
+    # 0.2-0.3 s on an idle machine; the bound leaves room for a loaded CI box.
+    assert time.monotonic() - sent < 6
     assert proc.returncode == 2
     summary = json.loads((tmp_path / "out" / "summary.json").read_text())
     done = summary["summary"]["files"]
@@ -59,7 +60,7 @@ def test_an_interrupted_batch_stops_its_workers_and_writes_what_finished(
     )
     assert stderr == expected, stderr
     assert "Traceback" not in stdout
-    wait_for(lambda: not any(alive(w) for w in workers), timeout=2)
+    wait_for(lambda: not any(alive(w) for w in workers), timeout=3)
     # An interrupted file leaves neither a temporary file nor an empty folder.
     out = tmp_path / "out"
     assert not list(out.rglob(".subtools-*"))
@@ -74,4 +75,4 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     assert len(workers) == 2
     proc.kill()
     proc.communicate(timeout=10)
-    wait_for(lambda: not any(alive(w) for w in workers), timeout=2)
+    wait_for(lambda: not any(alive(w) for w in workers), timeout=3)
