@@ -82,7 +82,7 @@ def messy_srt(draw: st.DrawFn) -> tuple[str, Track]:
     return (text.replace("\n", "\r\n") if draw(st.booleans()) else text), track
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # timings vary on a loaded machine
 @given(messy_srt())
 def test_messy_srt_layouts_read_the_same_cues(case: tuple[str, Track]) -> None:
     text, track = case
