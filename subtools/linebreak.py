@@ -137,6 +137,9 @@ def break_penalty(words: list[str], k: int, lang: str = "en") -> float:
     return cost
 
 
+_JOINED_MEASURE_WORDS = 200
+
+
 def _width(words: list[str]) -> int:
     return len(strip_tags(" ".join(words)))
 
@@ -144,16 +147,22 @@ def _width(words: list[str]) -> int:
 class _Layout:
     """Widths of word runs and break costs of one text, computed once per text.
 
-    Without tags a run's width is a prefix-sum difference; a tag can hold a space
-    (``<font color=red>``), so texts with tags measure the joined run instead.
+    A run's width is a prefix-sum difference of the words' visible widths (a
+    tag, even one holding a space like ``<font color=red>``, is inside one word).
+    Only if the words' tags do not add up to the joined text's (a broken tag
+    read differently once joined) are the joined runs measured: that costs the
+    square of the words, so it is done for short texts only.
     """
 
     def __init__(self, words: list[str], lang: str) -> None:
         self.words = words
-        self.tagged = any("<" in w or "{" in w for w in words)
+        sizes = [len(strip_tags(w)) if "<" in w or "{" in w else len(w) for w in words]
+        self.tagged = len(words) <= _JOINED_MEASURE_WORDS and sum(sizes) + len(words) - 1 != _width(
+            words
+        )
         self.prefix = [0]
-        for w in words:
-            self.prefix.append(self.prefix[-1] + len(w))
+        for size in sizes:
+            self.prefix.append(self.prefix[-1] + size)
         self.penalty = [0.0] + [break_penalty(words, k, lang) for k in range(1, len(words))]
 
     def width(self, a: int, b: int) -> int:
