@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -33,9 +34,12 @@ __all__ = [
     "JsonFlag",
     "StderrBar",
     "SubtoolsGroup",
+    "echo_lines",
     "fail",
     "handle_errors",
+    "plural",
     "print_json",
+    "shown",
     "warn",
 ]
 
@@ -46,8 +50,36 @@ EXIT_PROBLEMS = 1  # a check ran and found problems
 EXIT_ERROR = 2  # could not run: bad input, missing dependency, bug
 
 
+# Characters a terminal acts on instead of showing: C0 controls but tab and
+# newline, DEL, C1 controls (CSI...), and the bidirectional overrides that
+# reorder what follows them. Caption and article text may hold any of them
+# (one set a terminal's title), so user text is shown with them escaped.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    return m.group().encode("unicode_escape").decode("ascii")
+
+
+def shown(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters as ``\\x1b``-style escapes."""
+    return _CONTROL.sub(_escape, text)
+
+
+def echo_lines(lines: Iterable[str], err: bool = False) -> None:
+    """Print lines of user text at once (one write, not one per line: 50,000 findings)."""
+    text = "\n".join(shown(line) for line in lines)
+    if text:
+        typer.echo(text, err=err)
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """ "1 cue", "2 cues", "1 quote", "0 files" (``many``: an irregular plural)."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
+
+
 def fail(message: str) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {shown(message)}", err=True)
     return typer.Exit(EXIT_ERROR)
 
 
@@ -162,8 +194,7 @@ def print_json(data: Any) -> None:
 
 
 def warn(messages: Iterable[object]) -> None:
-    for m in messages:
-        typer.echo(f"warning: {m}", err=True)
+    echo_lines((f"warning: {m}" for m in messages), err=True)
 
 
 InPath = Annotated[Path, typer.Argument(help="Input caption file (.srt, .vtt, .json).")]
