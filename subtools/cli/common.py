@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - depends on the installed typer
     from click import exceptions as click_exc  # type: ignore[no-redef]
 
 from subtools.errors import SubtoolsError
+from subtools.wording import plural
 
 __all__ = [
     "EXIT_ERROR",
@@ -71,11 +72,6 @@ def echo_lines(lines: Iterable[str], err: bool = False) -> None:
     text = "\n".join(shown(line) for line in lines)
     if text:
         typer.echo(text, err=err)
-
-
-def plural(count: int, noun: str, many: str | None = None) -> str:
-    """ "1 cue", "2 cues", "1 quote", "0 files" (``many``: an irregular plural)."""
-    return f"{count} {noun if count == 1 else many or noun + 's'}"
 
 
 def fail(message: str) -> typer.Exit:

@@ -9,6 +9,7 @@ import typer
 
 from subtools.cli.common import EXIT_ERROR, JsonFlag, handle_errors, print_json
 from subtools.cli.quotes import print_quote_table
+from subtools.wording import plural
 
 app = typer.Typer()
 
@@ -78,7 +79,7 @@ def run(
                 typer.echo(f"           {step.name}: {step.summary}")
         c = report.counts()
         typer.echo(
-            f"{c['files']} files: {c['ok']} ok, {c['problems']} with problems, "
+            f"{plural(c['files'], 'file')}: {c['ok']} ok, {c['problems']} with problems, "
             f"{c['error']} failed; summary in {report.summary_path}"
         )
     raise typer.Exit(report.exit_code)

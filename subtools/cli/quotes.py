@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from subtools.cli.common import EXIT_PROBLEMS, JsonFlag, fail, handle_errors, print_json, warn
+from subtools.wording import plural
 
 if TYPE_CHECKING:
     from subtools.quotes.results import QuoteReport
@@ -130,7 +131,8 @@ def print_quote_table(report: QuoteReport) -> None:
     console.print(table)
     s = report.summary
     console.print(
-        f"{s['quotes']} quotes: {s['exact']} exact, {s['minor']} minor, {s['changed']} changed, "
+        f"{plural(s['quotes'], 'quote')}: {s['exact']} exact, {s['minor']} minor, "
+        f"{s['changed']} changed, "
         f"{s['missing']} missing; {s['other_speaker']} attributed to another speaker; "
-        f"{s['failures']} speech quote(s) not borne out by the captions"
+        f"{plural(s['failures'], 'speech quote')} not borne out by the captions"
     )

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from html import escape
 
 from ..timecode import format_srt
+from ..wording import plural
 from .results import Mark, QuoteReport, QuoteResult
 
 __all__ = ["SHOW_CANDIDATE_FROM", "STATUS_LABELS", "render_html"]
@@ -193,7 +194,7 @@ def render_html(report: QuoteReport) -> str:
     )
     summary += (
         f"<li>{s['other_speaker']} attributed to another speaker</li>"
-        f"<li><b>{s['failures']} speech quote(s) not borne out</b></li>"
+        f"<li><b>{plural(s['failures'], 'speech quote')} not borne out</b></li>"
     )
     banners = []
     if report.translated:

@@ -14,6 +14,7 @@ from typing import Any
 from ..check import Change, Finding, FixOptions, Profile, fix_track, load_profile, run_checks
 from ..check.explain import explain
 from ..check.rules import LANGUAGE_RULES, ordered
+from ..errors import InputError
 from ..io import Notice, format_for, read_track, refuse_same_path, write_track
 from ..lang import detect_language
 from ..model import Track
@@ -235,7 +236,10 @@ def _retime(
     refuse_same_path(source, output)
     format_for(output)
     read = read_track(source, encoding=encoding)
-    result: RetimeResult = run(read.track)
+    try:
+        result: RetimeResult = run(read.track)
+    except InputError as exc:
+        raise exc.about(source) from None
     write_track(result.track, output)
     return RetimeReport(
         str(source), str(output), len(result.track), result.adjustments, read.notices
