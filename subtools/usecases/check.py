@@ -236,10 +236,7 @@ def _retime(
     refuse_same_path(source, output)
     format_for(output)
     read = read_track(source, encoding=encoding)
-    try:
-        result: RetimeResult = run(read.track)
-    except InputError as exc:
-        raise exc.about(source) from None
+    result: RetimeResult = run(read.track)
     write_track(result.track, output)
     return RetimeReport(
         str(source), str(output), len(result.track), result.adjustments, read.notices
@@ -255,9 +252,13 @@ def shift_file(
     clip: bool = False,
     encoding: str | None = None,
 ) -> RetimeReport:
-    return _retime(
-        source, output, lambda t: shift(t, by_ms, from_cue=from_cue, clip=clip), encoding
-    )
+    def run(track: Track) -> RetimeResult:
+        try:
+            return shift(track, by_ms, from_cue=from_cue, clip=clip)
+        except InputError as exc:  # about the file's cues: name the file
+            raise exc.about(source) from None
+
+    return _retime(source, output, run, encoding)
 
 
 def sync_file(
