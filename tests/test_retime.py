@@ -29,7 +29,7 @@ def test_shift_all_and_from_a_cue() -> None:
 
 def test_negative_times_are_an_error_unless_clipped() -> None:
     t = tr((1000, 2000), (2000, 4000), (5000, 6000))
-    with pytest.raises(InputError, match="cue 1 would start at -0:01.500"):
+    with pytest.raises(InputError, match=r"cue 1 would start at -0:01\.500"):
         shift(t, -2500)
     result = shift(t, -2500, clip=True)
     assert times(result.track) == [(0, 1500), (2500, 3500)]
@@ -198,7 +198,7 @@ def test_shift_from_a_cue_may_not_move_it_before_the_previous_one() -> None:
         "cue 2 would start at 0:00.500, before cue 1 (0:01.000): the cues would be out of order; "
         "shift by -2000 ms at most, or from an earlier cue"
     )
-    with pytest.raises(InputError, match="cue 2 would start at -0:01.000, before cue 1"):
+    with pytest.raises(InputError, match=r"cue 2 would start at -0:01\.000, before cue 1"):
         shift(t, -4000, from_cue=2, clip=True)
     # Up to the previous cue's start is still in order (the overlap is fix's business).
     assert times(shift(t, -2000, from_cue=2).track) == [(1000, 2000), (1000, 2000), (3000, 4000)]
