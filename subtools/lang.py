@@ -13,12 +13,71 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
 from .tags import strip_tags
 
-__all__ = ["MIN_CHARS", "detect_language"]
+__all__ = ["LANGUAGE_NAMES", "MIN_CHARS", "detect_language", "language_code"]
 
 MIN_CHARS = 20
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+# Names a user may write for a language, in English and in the language itself.
+LANGUAGE_NAMES: dict[str, str] = {
+    "english": "en",
+    "russian": "ru",
+    "ukrainian": "uk",
+    "belarusian": "be",
+    "german": "de",
+    "french": "fr",
+    "spanish": "es",
+    "italian": "it",
+    "portuguese": "pt",
+    "polish": "pl",
+    "czech": "cs",
+    "dutch": "nl",
+    "swedish": "sv",
+    "finnish": "fi",
+    "danish": "da",
+    "romanian": "ro",
+    "hungarian": "hu",
+    "bulgarian": "bg",
+    "greek": "el",
+    "turkish": "tr",
+    "arabic": "ar",
+    "hebrew": "he",
+    "persian": "fa",
+    "hindi": "hi",
+    "chinese": "zh",
+    "japanese": "ja",
+    "korean": "ko",
+    "indonesian": "id",
+    "vietnamese": "vi",
+    "kazakh": "kk",
+    "georgian": "ka",
+    "английский": "en",
+    "русский": "ru",
+    "украинский": "uk",
+    "українська": "uk",
+    "deutsch": "de",
+    "français": "fr",
+    "español": "es",
+    "italiano": "it",
+    "polski": "pl",
+}
+_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z]{2,4})?")
+
+
+def language_code(text: str) -> str:
+    """The code for a language given as a code ("RU " -> "ru") or a name ("English" -> "en")."""
+    key = text.strip().lower()
+    if key in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[key]
+    if _CODE.fullmatch(key):
+        return key
+    raise InputError(
+        "not a language code", value=text, hint="use a code such as en, ru or uk (ISO 639-1)"
+    )
 
 
 def detect_language(

@@ -49,8 +49,10 @@ def quotes(
     Exit 2: the check could not run, e.g. captions in another language and no model.
     """
     from subtools.quotes.report import report_to_dict
-    from subtools.usecases.quotes import verify_quotes, write_html_report
+    from subtools.usecases.quotes import check_html_path, verify_quotes, write_html_report
 
+    if html is not None:
+        check_html_path(html)  # before the work, not after it
     report = verify_quotes(article, captions, encoding=encoding)
     if not as_json:
         warn(report.warnings)

@@ -26,7 +26,7 @@ from ..io import (
     write_json_file,
     write_track,
 )
-from ..lang import detect_language
+from ..lang import detect_language, language_code
 from ..model import Track
 from ..translate.base import ModelInfo, Progress, Translator
 from ..translate.glossary import GlossaryMiss, load_glossary
@@ -107,8 +107,10 @@ def resolve_source_language(track: Track, from_lang: str | None) -> tuple[str, b
 
 
 def _code(language: str) -> str:
-    """A language code as argos names it: "RU " -> "ru"."""
-    return language.strip().lower()
+    """A language code as argos names it: "RU " -> "ru", "English" -> "en"; "auto" stays."""
+    if language.strip().lower() == "auto":
+        return "auto"
+    return language_code(language)
 
 
 @contextlib.contextmanager
