@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from subtools.cli.common import EXIT_PROBLEMS, JsonFlag, fail, handle_errors, print_json, warn
+from subtools.cli.common import (
+    EXIT_PROBLEMS,
+    JsonFlag,
+    fail,
+    handle_errors,
+    print_json,
+    shown,
+    warn,
+)
 from subtools.wording import plural
 
 if TYPE_CHECKING:
@@ -105,9 +113,9 @@ def print_quote_table(report: QuoteReport) -> None:
             first, last = found.cues[0].number, found.cues[-1].number
             cues = str(first) if first == last else f"{first}-{last}"
         status = Text(q.status, style=_STATUS_STYLE.get(q.status, ""))
-        speaker = Text(q.speaker or "")
+        speaker = Text(shown(q.speaker or ""))
         if q.other_speaker:
-            speaker = Text(f"{q.speaker} (other speaker: not counted)", style="blue")
+            speaker = Text(shown(f"{q.speaker} (other speaker: not counted)"), style="blue")
         if q.differences:
             detail = "\n".join(
                 f"{d.severity}: {d.article or '-'} -> {d.captions or '-'} ({d.reason})"
@@ -127,8 +135,8 @@ def print_quote_table(report: QuoteReport) -> None:
             time if located else "",
             cues if located else "",
             speaker,
-            Text(q.text),
-            Text(detail),
+            Text(shown(q.text)),  # article and caption text: control characters escaped
+            Text(shown(detail)),
         )
     console.print(table)
     s = report.summary

@@ -64,7 +64,7 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     data = read_bytes(path)
     if not data.strip():
         raise InputError("empty file", path=path)
-    text = decode_bytes(data, path=path).text.lstrip("\ufeff")
+    text = decode_bytes(data, path=path, what="text article").text.lstrip("\ufeff")
     fmt = ARTICLE_FORMATS[ext]
     paragraphs = parse_article(text, fmt)
     if not paragraphs:

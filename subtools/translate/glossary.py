@@ -88,6 +88,8 @@ def parse_glossary(text: str, path: str | None = None) -> tuple[GlossaryEntry, .
     seen: dict[str, GlossaryEntry] = {}
     for n, raw in enumerate(text.splitlines(), 1):
         line = raw.replace("\ufeff", "").rstrip("\r")
+        if "\x00" in line:
+            raise InputError("a NUL byte in the line: not a clean glossary", path=path, line=n)
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         fields = re.split(r"\t+", line.strip())
@@ -121,7 +123,7 @@ def parse_glossary(text: str, path: str | None = None) -> tuple[GlossaryEntry, .
 
 
 def load_glossary(path: str | os.PathLike[str]) -> tuple[GlossaryEntry, ...]:
-    decoded = decode_bytes(read_bytes(path), path=path)
+    decoded = decode_bytes(read_bytes(path), path=path, what="glossary")
     return parse_glossary(decoded.text, str(Path(path)))
 
 
