@@ -147,6 +147,10 @@ def _load(spec: str | os.PathLike[str], seen: tuple[Path, ...]) -> Profile:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"bad TOML: {exc}", path=path) from None
+    except RecursionError:
+        raise InputError("bad TOML: nested too deeply for a profile", path=path) from None
+    except ValueError:  # a number of thousands of digits
+        raise InputError("bad TOML: a number too long to read", path=path) from None
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise InputError(

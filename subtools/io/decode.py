@@ -9,6 +9,7 @@ candidates that rewards letters typical of the language each code page serves.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from dataclasses import dataclass
 
@@ -79,6 +80,15 @@ def _decode_forced(data: bytes, encoding: str, path: object) -> Decoded:
         name = codecs.lookup(encoding).name
     except LookupError:
         raise InputError("unknown encoding", value=encoding, path=path) from None
+    try:
+        # base64, rot13, zlib, hex... are codecs, not text encodings: decoding says
+        # so (an empty input would not even ask the codec).
+        with contextlib.suppress(UnicodeDecodeError):
+            b"\x00\x00\x00\x00".decode(name)
+    except LookupError:
+        raise InputError(
+            "not a text encoding", value=encoding, path=path, hint="use e.g. utf-8 or cp1251"
+        ) from None
     for mark, bom_name in _BOMS:
         # The BOM of the forced encoding, or of its byte order ("utf-16" + a
         # big-endian BOM reads as utf-16-be); another encoding's BOM stays.
