@@ -94,6 +94,15 @@ def translate(
     if result.skipped_cues:
         cues = numbered("cue", result.skipped_cues)
         typer.echo(f"kept untranslated (nothing to translate): {cues}")
+    from subtools.translate.pipeline import MAX_MODEL_CHARS
+
+    for numbers in result.split_sentences:
+        typer.echo(
+            f"warning: a sentence too long for the model ({numbered('cue', numbers)}) was "
+            f"translated in parts of at most {MAX_MODEL_CHARS} characters, cut at commas or "
+            "between words",
+            err=True,
+        )
     if result.filled_cues:
         cues = numbered("cue", result.filled_cues)
         they = "they show" if len(result.filled_cues) > 1 else "it shows"

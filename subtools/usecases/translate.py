@@ -65,6 +65,8 @@ class TranslateResult:
     output: str | None = None
     bilingual: bool = False
     notices: tuple[Notice, ...] = ()  # the reader's repairs, reported as warnings
+    # cues of each sentence too long for the model, translated in parts
+    split_sentences: tuple[tuple[int, ...], ...] = ()
 
     @property
     def notice(self) -> str | None:
@@ -84,6 +86,7 @@ class TranslateResult:
             "bilingual": self.bilingual,
             "skipped_cues": list(self.skipped_cues),
             "filled_cues": list(self.filled_cues),
+            "split_sentences": [list(cues) for cues in self.split_sentences],
             "glossary_misses": [m.to_dict() for m in self.glossary_misses],
             "warnings": [str(n) for n in self.notices],
         }
@@ -249,6 +252,7 @@ def translate_file(
         output=str(out),
         bilingual=bilingual,
         notices=read.notices,
+        split_sentences=done.split_sentences,
     )
     if bilingual:
         write_bilingual(result, out)
