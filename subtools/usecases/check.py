@@ -16,7 +16,7 @@ from ..check.explain import explain
 from ..check.rules import LANGUAGE_RULES, ordered
 from ..errors import InputError
 from ..io import Notice, format_for, read_track, refuse_same_path, write_track
-from ..lang import detect_language
+from ..lang import detect_track_language
 from ..model import Track
 from ..retime import Adjustment, RetimeResult, SyncPoint, rate, shift, sync
 
@@ -143,7 +143,7 @@ def _read(
     result = read_track(path, encoding=encoding)
     track = result.track
     if language and track.language is None:
-        track = track.with_language(detect_language(track.text[:100_000]))
+        track = track.with_language(detect_track_language(track.text[:100_000]))
     return track, result.notices
 
 
