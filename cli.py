@@ -13,11 +13,13 @@ from typing import Annotated
 import typer
 
 from subtools.cli import files, job, quality, quotes, translation, video
+from subtools.cli.common import SubtoolsGroup
 
 __all__ = ["app", "main"]
 
 app = typer.Typer(
     name="subtools",
+    cls=SubtoolsGroup,
     help="Offline toolkit for translated video quotes: captions, quotes, translation, burn-in.",
     no_args_is_help=True,
     add_completion=False,

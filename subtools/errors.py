@@ -37,6 +37,12 @@ class SubtoolsError(Exception):
         if hint is not None:
             self.hint = hint
 
+    def about(self, path: object) -> SubtoolsError:
+        """This error, naming ``path`` if it names no file yet (the caller knows which)."""
+        if self.path is None:
+            self.path = str(path)
+        return self
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:

@@ -16,7 +16,8 @@ from typing import Any
 
 from .errors import InputError
 from .model import Cue, Track
-from .timecode import format_srt, parse_duration
+from .timecode import format_seconds, format_signed, format_srt, parse_duration
+from .wording import plural
 
 __all__ = [
     "Adjustment",
@@ -64,7 +65,7 @@ def _apply(track: Track, fn: Callable[[int, Cue], tuple[int, int]], clip: bool) 
             continue
         if not clip:
             raise InputError(
-                f"cue {n} would start at {start} ms, before the video starts",
+                f"cue {n} would start at {format_signed(start)}, before the video starts",
                 hint="use --clip to drop or trim cues that fall before 0",
             )
         if end <= 0:
@@ -75,7 +76,8 @@ def _apply(track: Track, fn: Callable[[int, Cue], tuple[int, int]], clip: bool) 
     if track.cues and not cues:
         # A caption file without cues is one that no reader accepts.
         raise InputError(
-            "every cue would end before 0 ms: nothing would be left", value=notes[-1].end
+            f"every cue would end before the video starts (the last at "
+            f"{format_signed(notes[-1].end)}): nothing would be left"
         )
     return RetimeResult(track.with_cues(cues), tuple(notes))
 
@@ -83,15 +85,18 @@ def _apply(track: Track, fn: Callable[[int, Cue], tuple[int, int]], clip: bool) 
 def shift(track: Track, offset_ms: int, *, from_cue: int = 1, clip: bool = False) -> RetimeResult:
     """Move cues ``from_cue`` (1-based) onwards by ``offset_ms``."""
     if from_cue < 1 or (track.cues and from_cue > len(track.cues)):
-        raise InputError(f"no cue {from_cue}: the track has {len(track.cues)} cues", value=from_cue)
+        raise InputError(
+            f"no cue {from_cue}: the track has {plural(len(track.cues), 'cue')}", value=from_cue
+        )
     if 1 < from_cue <= len(track.cues) and offset_ms < 0:
         # Shifting only the tail earlier can carry it past the cue before: the file
         # would be out of order, which no later step can sort out for the user.
         prev, first = track.cues[from_cue - 2], track.cues[from_cue - 1]
         if prev.start <= first.start and first.start + offset_ms < prev.start:
             raise InputError(
-                f"cue {from_cue} would start at {first.start + offset_ms} ms, before cue "
-                f"{from_cue - 1} ({prev.start} ms): the cues would be out of order",
+                f"cue {from_cue} would start at {format_signed(first.start + offset_ms)}, "
+                f"before cue {from_cue - 1} ({format_seconds(prev.start)}): "
+                "the cues would be out of order",
                 hint=f"shift by -{first.start - prev.start} ms at most, or from an earlier cue",
             )
 

@@ -6,7 +6,14 @@ import re
 
 from .errors import InputError
 
-__all__ = ["clock_ms", "format_seconds", "format_srt", "format_vtt", "parse_duration"]
+__all__ = [
+    "clock_ms",
+    "format_seconds",
+    "format_signed",
+    "format_srt",
+    "format_vtt",
+    "parse_duration",
+]
 
 MS_PER_HOUR = 3_600_000
 
@@ -34,6 +41,11 @@ def format_seconds(ms: int) -> str:
     """Short human form for tables: ``1:02.500`` or ``1:02:03.500``."""
     h, m, s, f = _split(ms)
     return f"{h}:{m:02d}:{s:02d}.{f:03d}" if h else f"{m}:{s:02d}.{f:03d}"
+
+
+def format_signed(ms: int) -> str:
+    """``format_seconds`` for a time that may be negative (``-0:00.500``), for messages."""
+    return "-" + format_seconds(-ms) if ms < 0 else format_seconds(ms)
 
 
 def clock_ms(hours: str | None, minutes: str | None, seconds: str, fraction: str | None) -> int:

@@ -278,3 +278,55 @@ def test_a_json_cue_with_an_srt_timing_line_is_refused_naming_file_and_cue(
     )
     assert not out.exists()
     assert runner.invoke(app, ["convert", str(source), str(tmp_path / "out.vtt")]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (["fix", "in.srt"], "error: missing option '-o' / '--output'; see 'subtools fix --help'\n"),
+        (
+            ["fix", "in.srt", "-o", "out.srt", "--bogus"],
+            "error: no such option: --bogus; see 'subtools fix --help'\n",
+        ),
+        (
+            ["burn", "v.mp4", "c.srt", "-o", "o.mp4", "--size", "abc"],
+            "error: invalid value for '--size': Input should be a valid integer, unable to "
+            "parse string as an integer; see 'subtools burn --help'\n",
+        ),
+        (
+            ["check", "in.srt", "--fps"],
+            "error: option '--fps' requires an argument; see 'subtools check --help'\n",
+        ),
+        (["bogus"], "error: no such command 'bogus'; see 'subtools --help'\n"),
+        (["models", "bogus"], "error: no such command 'bogus'; see 'subtools models --help'\n"),
+    ],
+)
+def test_command_line_mistakes_are_one_error_line_with_a_hint(args: list[str], stderr: str) -> None:
+    result = runner.invoke(app, args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr)
+
+
+def test_a_command_line_mistake_in_a_real_process_is_one_line() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "convert", "only-one.srt"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert (proc.returncode, proc.stderr) == (
+        2,
+        "error: missing argument 'OUTPUT'; see 'subtools convert --help'\n",
+    )
+
+
+@pytest.mark.parametrize("command", ["convert", "fix", "burn", "quotes", "run", "translate"])
+def test_help_shows_flags_without_a_value_and_arguments_by_their_name(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    assert "<bool>" not in result.stdout
+    assert "{path}" not in result.stdout
+    usage = result.stdout.split("Usage: ", 1)[1].split("\n", 1)[0]
+    names = [w.strip("{}[].") for w in usage.split()[3:]]
+    assert names and all(n.isupper() for n in names), usage
+    for name in names:  # each argument of the usage line is listed under that name
+        assert f" {name} " in result.stdout.split("Usage: ", 1)[1].split("\n", 1)[1]

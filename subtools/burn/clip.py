@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import Track
+from ..timecode import format_seconds, format_signed
 
 __all__ = ["Span", "clip_captions", "clip_span", "rebase"]
 
@@ -33,9 +34,11 @@ def clip_span(start: int, end: int, pad: int, video_duration: int) -> Span:
     if pad < 0:
         raise InputError("padding cannot be negative", value=pad)
     if start < 0:
-        raise InputError("clip start is before the video starts", value=start)
+        raise InputError(f"clip start {format_signed(start)} is before the video starts")
     if end <= start:
-        raise InputError("clip end must be after its start", value=(start, end))
+        raise InputError(
+            f"clip end {format_seconds(end)} must be after its start {format_seconds(start)}"
+        )
     if start >= video_duration:
         raise InputError(
             f"clip starts at {start / 1000:.3f} s but the video is only "

@@ -7,6 +7,7 @@ from ..model import Track
 from .findings import Finding
 from .fix import FixOptions, needed_ms
 from .profiles import Profile
+from .restructure import split_refusal
 from .text import plain
 
 __all__ = ["explain"]
@@ -32,6 +33,11 @@ def explain(f: Finding, track: Track, p: Profile, options: FixOptions | None = N
             room = f"the maximum duration is {p.max_duration_ms} ms"
         tail = "" if options.merge_short else "; --merge-short may help"
         return f"needs {need} ms but {room}: shorten the text or retime{tail}"
+    if options.split_long and rule in ("line-length", "line-count", "max-duration"):
+        lang = track.language or p.language or "en"
+        refusal = split_refusal(cue, p, lang)
+        if refusal is not None:
+            return refusal
     if rule in ("line-length", "line-count"):
         if len(speaker_turns(cue.text)) > 1:
             return "dialogue lines keep one speaker per line: shorten or split by hand"

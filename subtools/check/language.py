@@ -33,6 +33,7 @@ __all__ = [
     "LANGUAGE_SCRIPTS",
     "OWN_LETTERS",
     "SAME_SCRIPT_LETTERS",
+    "SCRIPT_LANGUAGES",
     "script_of",
     "track_language",
     "untranslated",
@@ -82,10 +83,16 @@ LANGUAGE_SCRIPTS: dict[str, str] = {
     **dict.fromkeys(_LATIN + _LATIN_MORE, "LATIN"),
     "el": "GREEK",
 }
+SCRIPT_LANGUAGES: dict[str, frozenset[str]] = {
+    script: frozenset(code for code, s in LANGUAGE_SCRIPTS.items() if s == script)
+    for script in set(LANGUAGE_SCRIPTS.values())
+}
 
 
 def script_of(text: str) -> str | None:
     """The script most letters of ``text`` are written in (``CYRILLIC``, ``LATIN``...)."""
+    if text.isascii():  # most cues of a Latin track: no need to count
+        return "LATIN" if any(ch.isalpha() for ch in text) else None
     counts = Counter({name: len(rx.findall(text)) for name, rx in _SCRIPTS})
     letters = _LETTER.findall(text)
     if sum(counts.values()) * 2 < len(letters):  # mostly another script: name it exactly
@@ -94,22 +101,52 @@ def script_of(text: str) -> str | None:
     return name if count else None
 
 
-def _worth_asking(text: str, expected: str, track_script: str | None) -> bool:
-    """Whether langdetect's verdict on this cue could be trusted (see the module doc);
-    cheap, so most cues never reach the detector."""
-    lower = plain(text).lower()
+def _script_letters(lower: str, script: str | None) -> int:
+    rx = dict(_SCRIPTS).get(script or "")
+    return len(rx.findall(lower)) if rx is not None else 0
+
+
+def _confirmed_words(cue_words: list[list[str]], expected: str) -> frozenset[str]:
+    """Words of the cues that hold two of ``expected``'s function words: the track's
+    own vocabulary, so a cue made of them is in the track's language."""
+    common = FUNCTION_WORDS.get(expected)
+    if common is None:
+        return frozenset()
+    vocabulary: set[str] = set()
+    for words in cue_words:
+        if sum(w in common for w in words) >= 2:
+            vocabulary.update(words)
+    return frozenset(vocabulary)
+
+
+def _worth_asking(
+    lower: str,
+    words: list[str],
+    expected: str,
+    track_script: str | None,
+    confirmed: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether langdetect's verdict on this cue (its visible text in lower case, and
+    its words) could be trusted (see the module doc); cheap, so most cues never
+    reach the detector."""
     if script_of(lower) != track_script:
-        return True
+        # A cue a third of whose letters are in the track's script is translated,
+        # even if it quotes a longer name or button label in another script
+        # ("Нажимаем кнопку - Create new Sprite.").
+        letters = len(_LETTER.findall(lower))
+        return _script_letters(lower, track_script) * 3 < letters
     if track_script == "CYRILLIC":
         own = OWN_LETTERS.get(expected, "")
         foreign = {
             ch for code, letters in OWN_LETTERS.items() if code != expected for ch in letters
         }
         return any(ch in foreign for ch in lower) and not any(ch in own for ch in lower)
-    if len(_LETTER.findall(lower)) < SAME_SCRIPT_LETTERS:
+    if len(lower) < SAME_SCRIPT_LETTERS or len(_LETTER.findall(lower)) < SAME_SCRIPT_LETTERS:
         return False
+    if confirmed and sum(w in confirmed for w in words) * 5 >= len(words) * 4:
+        return False  # four words in five are the track's own
     common = FUNCTION_WORDS.get(expected)
-    return common is None or sum(w in common for w in _WORD.findall(lower)) < 2
+    return common is None or sum(w in common for w in words) < 2
 
 
 def _corroborated(text: str, code: str, expected: str, track_script: str | None) -> bool:
@@ -126,11 +163,21 @@ def untranslated(track: Track, p: Profile, sev: Severity) -> list[Finding]:
     if not expected:
         return []  # the track's own language is unknown: nothing to compare with
     track_script = LANGUAGE_SCRIPTS.get(expected) or script_of(plain(track.text[:20_000]))
+    lowered = [plain(c.text).lower() for c in track.cues]
+    cue_words = [_WORD.findall(lower) for lower in lowered]
+    confirmed: frozenset[str] = frozenset()
+    if track_script != "CYRILLIC":
+        confirmed = _confirmed_words(cue_words, expected)
     out = []
-    for n, c in enumerate(track.cues, 1):
-        if len(c.text) < MIN_CHARS or not _worth_asking(c.text, expected, track_script):
+    for n, (c, lower, words) in enumerate(zip(track.cues, lowered, cue_words, strict=True), 1):
+        if len(c.text) < MIN_CHARS or not _worth_asking(
+            lower, words, expected, track_script, confirmed
+        ):
             continue
-        code = detect_language(c.text)
+        # Only languages written in the cue's script can be its language.
+        script = script_of(lower)
+        candidates = SCRIPT_LANGUAGES.get(script or "")
+        code = detect_language(c.text, languages=candidates)
         if (
             code is not None
             and code != expected

@@ -140,11 +140,11 @@ def better_break(text: str, p: Profile, lang: str) -> tuple[int, str, str] | Non
     """(line number, word, better text) when a line ends with an article or preposition
     of ``lang`` and a break that fits and avoids that exists; else None."""
     bad = BAD_LINE_ENDS.get(lang)
-    if not bad or "\n" not in text or is_dialogue(text):
+    if not bad or "\n" not in text:
         return None
     lines = text.split("\n")
     hit = next(((k, w) for k, w in enumerate(map(line_end_word, lines[:-1]), 1) if w in bad), None)
-    if hit is None:
+    if hit is None or is_dialogue(text):  # the cheap test first: most lines end well
         return None
     better = break_lines(text, p.max_chars_per_line, p.max_lines, lang)
     if better == _normal(text) or not _fits(better, p):

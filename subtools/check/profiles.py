@@ -8,6 +8,7 @@ and optionally ``extends`` (a shipped profile name or another file), a
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import tomllib
@@ -38,6 +39,17 @@ MAX_LINES = 4
 _INT_LIMITS = ("max_chars_per_line", "max_lines", "min_duration_ms", "max_duration_ms")
 _NUM_LIMITS = ("max_cps", "min_gap_frames", "max_wpm", "fps")
 _TOP_KEYS = {"name", "description", "language", "sources", "extends", "limits", "rules"}
+
+
+# Exact fractions are slow to build and fixes ask for these once per cue.
+@functools.lru_cache(maxsize=64)
+def _gap_ms(frames: float, fps: Fraction) -> int:
+    return math.floor(Fraction(frames) * 1000 / fps)
+
+
+@functools.lru_cache(maxsize=4096)
+def _frames(ms: int, fps: Fraction) -> float:
+    return round(float(Fraction(ms) * fps / 1000), 2)
 
 
 def parse_fps(text: str | float | int | Fraction) -> Fraction:
@@ -81,10 +93,10 @@ class Profile:
         report half of a correctly timed file; the floor accepts both and nothing
         shorter (83 ms is 1.99 frames, the next frame count down is 41.7 ms).
         """
-        return math.floor(Fraction(self.min_gap_frames) * 1000 / self.fps)
+        return _gap_ms(self.min_gap_frames, self.fps)
 
     def frames(self, ms: int) -> float:
-        return round(float(Fraction(ms) * self.fps / 1000), 2)
+        return _frames(ms, self.fps)
 
     def severity(self, rule: str, default: Severity) -> Severity | None:
         """The severity a rule reports with under this profile, None when switched off."""
@@ -150,6 +162,10 @@ def _load(spec: str | os.PathLike[str], seen: tuple[Path, ...]) -> Profile:
         raise InputError(f"profile is not UTF-8 text (byte {exc.start})", path=path) from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"bad TOML: {exc}", path=path) from None
+    except RecursionError:
+        raise InputError("bad TOML: nested too deeply for a profile", path=path) from None
+    except ValueError:  # a number of thousands of digits
+        raise InputError("bad TOML: a number too long to read", path=path) from None
     unknown = set(data) - _TOP_KEYS
     if unknown:
         raise InputError(

@@ -5,7 +5,16 @@ when its result passes the timing rules it is meant to satisfy.
 
 from __future__ import annotations
 
-from ..linebreak import break_lines, break_penalty, is_dialogue, split_words
+from collections import Counter
+
+from ..linebreak import (
+    BAD_LINE_ENDS,
+    break_lines,
+    break_penalty,
+    is_dialogue,
+    line_end_word,
+    split_words,
+)
 from ..model import Cue
 from ..tags import POSITION_TAG
 from .fix import Change, Item, Log, fits, needed_ms, overflow, span
@@ -13,7 +22,7 @@ from .layout import open_tags, tag_problem
 from .profiles import Profile
 from .text import char_count
 
-__all__ = ["merge_short", "split_long"]
+__all__ = ["MAX_SPLIT_WORDS", "merge_short", "split_long", "split_refusal"]
 
 _MAX_DEPTH = 6  # a cue is split into at most 2**6 parts
 
@@ -45,35 +54,97 @@ def split_long(items: list[Item], p: Profile, lang: str, log: Log) -> list[Item]
     return out
 
 
+# Past this many words a cue is not a caption (a pasted paragraph): trying every
+# cut would cost the square of its length, and a person has to split it anyway.
+MAX_SPLIT_WORDS = 400
+
+
 def _split(cue: Cue, p: Profile, lang: str, depth: int) -> list[Cue]:
     if depth >= _MAX_DEPTH or not _too_long(cue, p) or _starts_with_dash(cue.text):
         return [cue]
+    best, _ = _best_split(cue, p, lang)
+    if best is None:
+        return [cue]
+    return _split(best[0], p, lang, depth + 1) + _split(best[1], p, lang, depth + 1)
+
+
+def _stranded(text: str, glue: frozenset[str]) -> int:
+    """Lines of ``text`` that end with an article or preposition."""
+    return sum(line_end_word(line) in glue for line in text.split("\n"))
+
+
+def _best_split(cue: Cue, p: Profile, lang: str) -> tuple[tuple[Cue, Cue] | None, Counter[str]]:
+    """The best two-cue split of ``cue`` (None if there is none) and, per reason,
+    how many cuts were rejected.
+
+    A cut never leaves an article or preposition at the end of the first cue;
+    one that leaves it at the end of a line costs more than any overflow.
+    """
     words = split_words(cue.text)
+    rejected: Counter[str] = Counter()
+    if len(words) > MAX_SPLIT_WORDS:
+        rejected["words"] += 1
+        return None, rejected
+    glue = BAD_LINE_ENDS.get(lang, BAD_LINE_ENDS["en"]) | BAD_LINE_ENDS["en"]
     gap = p.min_gap_ms
     best: tuple[float, Cue, Cue] | None = None
     balanced = tag_problem(cue.text) is None
     position = POSITION_TAG.search(cue.text)
     for k in range(1, len(words)):
+        if line_end_word(words[k - 1]) in glue:
+            rejected["glue"] += 1
+            continue
         a_raw, b_raw = _cut_tags(" ".join(words[:k]), " ".join(words[k:]), balanced)
         if position and not POSITION_TAG.search(b_raw):
             b_raw = position.group() + b_raw  # both parts stay where the cue was placed
         if tag_problem(a_raw) or tag_problem(b_raw):
+            rejected["tags"] += 1
             continue  # inside a tag, or the cue's own markup is broken: a person's call
         ca, cb = char_count(a_raw), char_count(b_raw)
         cut = cue.start + round(cue.duration * ca / (ca + cb))
         if cut - gap <= cue.start or cut >= cue.end:
+            rejected["short"] += 1
             continue
         if cut - gap - cue.start < needed_ms(a_raw, p) or cue.end - cut < needed_ms(b_raw, p):
+            rejected["fast"] += 1
             continue  # the split would only trade a long cue for a fast one
         a = Cue(cue.start, cut - gap, break_lines(a_raw, p.max_chars_per_line, p.max_lines, lang))
         b = Cue(cut, cue.end, break_lines(b_raw, p.max_chars_per_line, p.max_lines, lang))
         over = sum(overflow(a.text, p)) + sum(overflow(b.text, p))
-        score = over * 100 + break_penalty(words, k, lang) + abs(ca - cb) * 0.2
+        stranded = _stranded(a.text, glue) + _stranded(b.text, glue)
+        score = stranded * 10_000 + over * 100 + break_penalty(words, k, lang)
+        score += abs(ca - cb) * 0.2
         if best is None or score < best[0]:
             best = (score, a, b)
-    if best is None:
-        return [cue]
-    return _split(best[1], p, lang, depth + 1) + _split(best[2], p, lang, depth + 1)
+    return (None if best is None else (best[1], best[2])), rejected
+
+
+def split_refusal(cue: Cue, p: Profile, lang: str) -> str | None:
+    """Why ``--split-long`` leaves ``cue`` (too long) as it is; None if it can split it."""
+    if not _too_long(cue, p):
+        return None
+    if _starts_with_dash(cue.text):
+        return "not split: a dialogue cue keeps one speaker per line; split it by hand"
+    words = split_words(cue.text)
+    if len(words) < 2:
+        return "not split: a single word"
+    best, rejected = _best_split(cue, p, lang)
+    if best is not None:
+        return f"not split further: a cue is split into at most {2**_MAX_DEPTH} parts"
+    if rejected["words"]:
+        return f"not split: {len(words)} words, more than {MAX_SPLIT_WORDS}; split it by hand"
+    if rejected["fast"]:
+        need = needed_ms(cue.text, p)
+        return (
+            f"not split: two parts would be too fast to read ({char_count(cue.text)} "
+            f"characters need {need} ms, plus {p.min_gap_ms} ms between the parts; "
+            f"the cue lasts {cue.duration} ms); shorten the text or give it more time"
+        )
+    if rejected["short"]:
+        return f"not split: {cue.duration} ms is too short for two cues and a gap"
+    if rejected["tags"]:
+        return "not split: every cut falls inside a tag or the markup is broken"
+    return "not split: every cut would leave an article or preposition at a cue end"
 
 
 def _cut_tags(a: str, b: str, balanced: bool) -> tuple[str, str]:

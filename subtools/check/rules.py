@@ -15,7 +15,7 @@ from . import language, layout, timing
 from .findings import Finding, Severity
 from .profiles import Profile
 
-__all__ = ["RULES", "Rule", "run_checks"]
+__all__ = ["LANGUAGE_RULES", "RULES", "Rule", "ordered", "run_checks"]
 
 RuleFn = Callable[[Track, Profile, Severity], list[Finding]]
 
@@ -82,6 +82,12 @@ RULES: dict[str, Rule] = {
     )
 }
 _ORDER = {name: i for i, name in enumerate(RULES)}
+LANGUAGE_RULES = tuple(name for name, rule in RULES.items() if rule.uses_language)
+
+
+def ordered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Findings ordered by cue then rule, as ``run_checks`` gives them."""
+    return tuple(sorted(findings, key=lambda f: (f.cue or 0, _ORDER[f.rule])))
 
 
 def run_checks(
@@ -98,5 +104,4 @@ def run_checks(
         severity = profile.severity(rule.name, rule.severity)
         if severity is not None:
             findings.extend(rule.check(track, profile, severity))
-    findings.sort(key=lambda f: (f.cue or 0, _ORDER[f.rule]))
-    return tuple(findings)
+    return ordered(findings)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from subtools.cli.common import Encoding, InPath, JsonFlag, handle_errors, print_json, warn
+from subtools.wording import plural
 
 app = typer.Typer()
 
@@ -48,5 +49,6 @@ def convert(
     result = run(source, output, encoding)
     warn(result.notices)
     typer.echo(
-        f"wrote {result.output} ({result.format}, {result.cues} cues, read as {result.encoding})"
+        f"wrote {result.output} ({result.format}, {plural(result.cues, 'cue')}, "
+        f"read as {result.encoding})"
     )

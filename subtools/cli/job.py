@@ -9,6 +9,7 @@ import typer
 
 from subtools.cli.common import EXIT_ERROR, JsonFlag, fail, handle_errors, print_json
 from subtools.cli.quotes import print_quote_table
+from subtools.wording import plural
 
 app = typer.Typer()
 
@@ -82,7 +83,7 @@ def run(
                     typer.echo(f"             warning: {w}")
         c = report.counts()
         typer.echo(
-            f"{c['files']} files: {c['ok']} ok, {c['problems']} with problems, "
+            f"{plural(c['files'], 'file')}: {c['ok']} ok, {c['problems']} with problems, "
             f"{c['error']} failed; summary in {report.summary_path}"
         )
     if report.interrupted:

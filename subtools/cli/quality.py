@@ -12,7 +12,9 @@ from subtools.cli.common import (
     Encoding,
     InPath,
     JsonFlag,
+    echo_lines,
     handle_errors,
+    plural,
     print_json,
     warn,
 )
@@ -92,11 +94,12 @@ def check(
     else:
         warn(report.notices)
         if report.findings:
-            for line in _findings_table(report.findings, report.track):
-                typer.echo(line)
-        typer.echo(
-            f"{path}: {_counts(report.findings)} "
-            f"(profile {report.profile.name}, {len(report.track)} cues)"
+            echo_lines(_findings_table(report.findings, report.track))
+        echo_lines(
+            [
+                f"{path}: {_counts(report.findings)} "
+                f"(profile {report.profile.name}, {plural(len(report.track), 'cue')})"
+            ]
         )
     if not report.ok:
         raise typer.Exit(EXIT_PROBLEMS)
@@ -140,19 +143,22 @@ def fix(
         print_json(report.to_dict())
     else:
         warn(report.notices)
+        lines = []
         for c in report.changes:
             before, after = c.before.replace("\n", " / "), c.after.replace("\n", " / ")
-            typer.echo(f"cue {c.cue}: {c.fix}: {c.message}\n    {before}\n -> {after}")
+            lines.append(f"cue {c.cue}: {c.fix}: {c.message}\n    {before}\n -> {after}")
         if report.remaining:
-            typer.echo("\nneeds a person:")
-            for line in _findings_table(report.findings, report.track):
-                typer.echo(line)
-            for r in report.remaining:
-                typer.echo(f"  cue {r.finding.cue or '-'} {r.finding.rule}: {r.reason}")
-        typer.echo(
-            f"wrote {report.output}: {len(report.changes)} changes, "
+            lines.append("\nneeds a person:")
+            lines.extend(_findings_table(report.findings, report.track))
+            lines.extend(
+                f"  cue {r.finding.cue or '-'} {r.finding.rule}: {r.reason}"
+                for r in report.remaining
+            )
+        lines.append(
+            f"wrote {report.output}: {plural(len(report.changes), 'change')}, "
             f"{_counts(report.findings)} left (profile {report.profile.name})"
         )
+        echo_lines(lines)
     if any(f.is_error for f in report.findings):
         raise typer.Exit(EXIT_PROBLEMS)
 
@@ -163,7 +169,7 @@ def _retimed(report: Any, as_json: bool) -> None:
         return
     warn(report.notices)
     warn(report.adjustments)
-    typer.echo(f"wrote {report.output} ({report.cues} cues)")
+    echo_lines([f"wrote {report.output} ({plural(report.cues, 'cue')})"])
 
 
 @app.command(rich_help_panel="Subtitle quality")

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from subtools.cli.common import EXIT_PROBLEMS, JsonFlag, fail, handle_errors, print_json, warn
+from subtools.cli.common import (
+    EXIT_PROBLEMS,
+    JsonFlag,
+    fail,
+    handle_errors,
+    print_json,
+    shown,
+    warn,
+)
+from subtools.wording import plural
 
 if TYPE_CHECKING:
     from subtools.quotes.results import QuoteReport
@@ -48,8 +57,10 @@ def quotes(
     Exit 2: the check could not run, e.g. captions in another language and no model.
     """
     from subtools.quotes.report import report_to_dict
-    from subtools.usecases.quotes import verify_quotes, write_html_report
+    from subtools.usecases.quotes import check_html_path, verify_quotes, write_html_report
 
+    if html is not None:
+        check_html_path(html)  # before the work, not after it
     report = verify_quotes(article, captions, encoding=encoding)
     if not as_json:
         warn(report.warnings)
@@ -102,9 +113,9 @@ def print_quote_table(report: QuoteReport) -> None:
             first, last = found.cues[0].number, found.cues[-1].number
             cues = str(first) if first == last else f"{first}-{last}"
         status = Text(q.status, style=_STATUS_STYLE.get(q.status, ""))
-        speaker = Text(q.speaker or "")
+        speaker = Text(shown(q.speaker or ""))
         if q.other_speaker:
-            speaker = Text(f"{q.speaker} (other speaker: not counted)", style="blue")
+            speaker = Text(shown(f"{q.speaker} (other speaker: not counted)"), style="blue")
         if q.differences:
             detail = "\n".join(
                 f"{d.severity}: {d.article or '-'} -> {d.captions or '-'} ({d.reason})"
@@ -124,13 +135,14 @@ def print_quote_table(report: QuoteReport) -> None:
             time if located else "",
             cues if located else "",
             speaker,
-            Text(q.text),
-            Text(detail),
+            Text(shown(q.text)),  # article and caption text: control characters escaped
+            Text(shown(detail)),
         )
     console.print(table)
     s = report.summary
     console.print(
-        f"{s['quotes']} quotes: {s['exact']} exact, {s['minor']} minor, {s['changed']} changed, "
+        f"{plural(s['quotes'], 'quote')}: {s['exact']} exact, {s['minor']} minor, "
+        f"{s['changed']} changed, "
         f"{s['missing']} missing; {s['other_speaker']} attributed to another speaker; "
-        f"{s['failures']} speech quote(s) not borne out by the captions"
+        f"{plural(s['failures'], 'speech quote')} not borne out by the captions"
     )

@@ -17,6 +17,7 @@ from subtools.cli.common import (
     print_json,
     warn,
 )
+from subtools.wording import numbered, plural
 
 app = typer.Typer()
 
@@ -83,22 +84,34 @@ def translate(
     warn(result.notices)
     how = "detected" if result.detected else "given"
     typer.echo(
-        f"wrote {result.output}: {len(result.track)} cues, {result.sentences} sentences, "
+        f"wrote {result.output}: {plural(len(result.track), 'cue')}, "
+        f"{plural(result.sentences, 'sentence')}, "
         f"{result.source_language} ({how}) -> {result.target_language}"
     )
     typer.echo(f"model: {result.model.describe()}")
     if result.notice:
         typer.echo(f"NOTE: {result.notice}", err=True)
     if result.skipped_cues:
-        cues = ", ".join(map(str, result.skipped_cues))
-        typer.echo(f"kept untranslated (nothing to translate): cues {cues}")
-    if result.filled_cues:
-        cues = ", ".join(map(str, result.filled_cues))
-        typer.echo(f"translation too short to reach cues {cues}: they show '…'", err=True)
-    for miss in result.glossary_misses:
-        cues = ", ".join(map(str, miss.cues))
+        cues = numbered("cue", result.skipped_cues)
+        typer.echo(f"kept untranslated (nothing to translate): {cues}")
+    from subtools.translate.pipeline import MAX_MODEL_CHARS
+
+    for numbers in result.split_sentences:
         typer.echo(
-            f"glossary miss: {miss.source!r} -> {miss.target!r} not in cues {cues}", err=True
+            f"warning: a sentence too long for the model ({numbered('cue', numbers)}) was "
+            f"translated in parts of at most {MAX_MODEL_CHARS} characters, cut at commas or "
+            "between words",
+            err=True,
+        )
+    if result.filled_cues:
+        cues = numbered("cue", result.filled_cues)
+        they = "they show" if len(result.filled_cues) > 1 else "it shows"
+        typer.echo(f"translation too short to reach {cues}: {they} '…'", err=True)
+    for miss in result.glossary_misses:
+        typer.echo(
+            f"glossary miss: {miss.source!r} -> {miss.target!r} "
+            f"not in {numbered('cue', miss.cues)}",
+            err=True,
         )
     if result.glossary_misses:  # the output is written; the check found problems
         raise typer.Exit(EXIT_PROBLEMS)

@@ -130,6 +130,10 @@ def read_track(
     path: str | os.PathLike[str], *, encoding: str | None = None, fmt: str | None = None
 ) -> ReadResult:
     """Read a caption file: detect the encoding, normalise newlines, parse and validate."""
+    if Path(path).is_dir():  # before its "type": a folder has no extension to judge
+        raise InputError("is a folder, not a caption file", path=path)
+    if not Path(path).exists():
+        raise InputError("file not found", path=path)
     spec = format_for(path, fmt)
     return parse_bytes(read_bytes(path), spec.name, str(path), encoding=encoding)
 

@@ -9,6 +9,7 @@ candidates that rewards letters typical of the language each code page serves.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from dataclasses import dataclass
 
@@ -52,15 +53,20 @@ class Decoded:
         return label + (" (guessed)" if self.guessed else "")
 
 
-def decode_bytes(data: bytes, *, encoding: str | None = None, path: object = None) -> Decoded:
-    """Decode a subtitle file's bytes; raise InputError for binary or undecodable data."""
+def decode_bytes(
+    data: bytes, *, encoding: str | None = None, path: object = None, what: str = "subtitle file"
+) -> Decoded:
+    """Decode a text file's bytes; raise InputError for binary or undecodable data.
+
+    ``what`` the file should be ("subtitle file", "glossary"...), for the error.
+    """
     if encoding:
         return _decode_forced(data, encoding, path)
     for bom, name in _BOMS:
         if data.startswith(bom):
             return Decoded(_strict(data[len(bom) :], name, path), name, bom=True)
     if b"\x00" in data[:4096]:
-        return _decode_nul(data, path)
+        return _decode_nul(data, path, what)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -74,6 +80,15 @@ def _decode_forced(data: bytes, encoding: str, path: object) -> Decoded:
         name = codecs.lookup(encoding).name
     except LookupError:
         raise InputError("unknown encoding", value=encoding, path=path) from None
+    try:
+        # base64, rot13, zlib, hex... are codecs, not text encodings: decoding says
+        # so (an empty input would not even ask the codec).
+        with contextlib.suppress(UnicodeDecodeError):
+            b"\x00\x00\x00\x00".decode(name)
+    except LookupError:
+        raise InputError(
+            "not a text encoding", value=encoding, path=path, hint="use e.g. utf-8 or cp1251"
+        ) from None
     for mark, bom_name in _BOMS:
         # The BOM of the forced encoding, or of its byte order ("utf-16" + a
         # big-endian BOM reads as utf-16-be); another encoding's BOM stays.
@@ -94,13 +109,29 @@ def _strict(data: bytes, name: str, path: object) -> str:
         ) from None
 
 
-def _decode_nul(data: bytes, path: object) -> Decoded:
+def _printable_utf8(sample: bytes) -> bool:
+    """UTF-8 text but for a few NULs (UTF-16 Cyrillic also decodes as UTF-8, as
+    control characters: those are not printable)."""
+    if sample.count(0) * 8 >= len(sample):
+        return False
+    text = sample.decode("utf-8", errors="ignore").replace("\x00", "")
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text[:2000])
+    return bool(text) and printable >= 0.97 * min(len(text), 2000)
+
+
+def _decode_nul(data: bytes, path: object, what: str) -> Decoded:
     """NUL bytes without a BOM: UTF-16 without BOM if the text fits, else binary.
 
     In UTF-16 the high byte of ASCII characters is 0, so one byte lane holds
     most of the zeros; the decoded text must then be almost all printable.
+    A few NULs in what is otherwise UTF-8 text are a damaged text file: said
+    so, with the line, rather than read as UTF-16 garbage.
     """
     sample = data[:4096]
+    if _printable_utf8(sample):
+        text = data.decode("utf-8", errors="replace")
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(f"a NUL byte in the text: not a clean {what}", path=path, line=line)
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     name = "utf-16-le" if odd > 2 * even else "utf-16-be" if even > 2 * odd else None
     if name:
@@ -111,7 +142,7 @@ def _decode_nul(data: bytes, path: object) -> Decoded:
         printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text[:2000])
         if text and printable >= 0.97 * min(len(text), 2000):
             return Decoded(text, name)
-    raise InputError("binary data, not a subtitle file", path=path, value=f"{len(data)} bytes")
+    raise InputError(f"binary data, not a {what}", path=path, value=f"{len(data)} bytes")
 
 
 _WORD = re.compile(r"[^\W\d_]+")

@@ -176,6 +176,9 @@ def atomic_output(path: str | os.PathLike[str], suffix: str | None = None) -> It
             # or the one any new file gets (umask), so others can read the output.
             tmp_path.chmod(_mode_for(target))
             os.replace(tmp_path, target)
+    except OSError as exc:
+        # A full disk (errno 28) names no file: say which output could not be written.
+        raise InputError(f"cannot write: {exc.strerror or exc}", path=target) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp_path.unlink()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -34,6 +35,28 @@ def write_json(cues: Iterable[Cue], track: Track | None = None) -> str:
     return json_text(track_to_dict(base))
 
 
+# A time in ms fits in 15 digits (over 30,000 years); Python refuses to turn
+# thousands of digits into a number, and no caption needs them.
+_MAX_DIGITS = 15
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _NumberTooLong(Exception):
+    pass
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > _MAX_DIGITS:
+        raise _NumberTooLong(text)
+    return int(text)
+
+
+def _float(text: str) -> float:
+    if len(text) > 2 * _MAX_DIGITS:
+        raise _NumberTooLong(text)
+    return float(text)
+
+
 def _is_ms(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)  # JSON true is no time
 
@@ -46,9 +69,15 @@ def parse_json(text: str, path: str | None = None) -> tuple[list[Cue], list[Noti
 def parse_json_track(text: str, path: str | None = None) -> tuple[Track, list[Notice]]:
     """The cues and, from an object's ``language``, the track's language (one parse)."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_int, parse_float=_float)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+    except _NumberTooLong as exc:
+        raise InputError(
+            f"a number of {len(exc.args[0]):,} digits: not a time in ms", path=path
+        ) from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply to be captions", path=path) from None
     raw = data.get("cues") if isinstance(data, dict) else data
     if not isinstance(raw, list):
         raise InputError("JSON captions need a list of cues (or an object with 'cues')", path=path)
@@ -66,6 +95,13 @@ def parse_json_track(text: str, path: str | None = None) -> tuple[Track, list[No
             )
         if start < 0 or end < start:
             raise InputError("cue times out of order", path=path, value=f"cue {n}: {start}-{end}")
+        bad = _SURROGATE.search(body)
+        if bad:  # JSON can write "\ud800"; no file can hold it as text
+            raise InputError(
+                f"cue {n} text holds a lone surrogate, not a character",
+                path=path,
+                value=bad.group().encode("unicode_escape").decode("ascii"),
+            )
         cues.append(Cue(start, end, body))
     language = data.get("language") if isinstance(data, dict) else None
     track = Track(tuple(cues), language if isinstance(language, str) else None, path)

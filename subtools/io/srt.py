@@ -9,7 +9,6 @@ checked against the pre-scan, cue for cue.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterable
 
@@ -227,19 +226,15 @@ def _refuse_structure(n: int, text: str) -> None:
 
 def write_srt(cues: Iterable[Cue]) -> str:
     """SRT text of ``cues``; text SRT cannot hold unambiguously is refused (InputError)."""
-    import pysrt
-
     cues = list(cues)
     for n, c in enumerate(cues, 1):
         if "\x00" in c.text or ">" in c.text:  # the cheap test first: most cues pass here
             _refuse_structure(n, c.text)
-    out = io.StringIO()
-    time = pysrt.SubRipTime
-    items = pysrt.SubRipFile(
-        [
-            pysrt.SubRipItem(n, time(milliseconds=c.start), time(milliseconds=c.end), c.text)
-            for n, c in enumerate(cues, 1)
-        ]
-    )
-    items.write_into(out, eol="\n")
-    return out.getvalue()
+    # pysrt's layout (index, timing line, text, a blank line unless the text ends
+    # with one), written directly: building pysrt's objects for 50,000 cues cost
+    # half a second of every fix.
+    parts = []
+    for n, c in enumerate(cues, 1):
+        item = f"{n}\n{format_srt(c.start)} --> {format_srt(c.end)}\n{c.text}\n"
+        parts.append(item if item.endswith("\n\n") else item + "\n")
+    return "".join(parts)

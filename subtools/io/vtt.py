@@ -35,7 +35,9 @@ def _unescape(m: re.Match[str]) -> str:
 
 
 # '<' that does not open a tag must be escaped on output; real tags stay as they are.
-_BARE_LT = re.compile(r"<(?!/?(?:[a-zA-Z]+|\d{2}:)[^<>]*>)")
+# One letter, not "[a-zA-Z]+": two overlapping runs would make a '<' before a
+# long word without '>' cost the square of its length.
+_BARE_LT = re.compile(r"<(?!/?(?:[a-zA-Z]|\d{2}:)[^<>]*>)")
 _BLOCKS = ("NOTE", "STYLE", "REGION")
 # Blocks with meaning that subtools' model does not carry: dropping one is reported.
 _DROPPED = {"STYLE": "styles are not converted", "REGION": "regions are not converted"}

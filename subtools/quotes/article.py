@@ -64,7 +64,7 @@ def read_article(path: str | os.PathLike[str]) -> Article:
     data = read_bytes(path)
     if not data.strip():
         raise InputError("empty file", path=path)
-    text = decode_bytes(data, path=path).text.lstrip("\ufeff")
+    text = decode_bytes(data, path=path, what="text article").text.lstrip("\ufeff")
     fmt = ARTICLE_FORMATS[ext]
     paragraphs = parse_article(text, fmt)
     if not paragraphs:
@@ -113,9 +113,14 @@ def _text_blocks(text: str) -> list[Block]:
 
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
+# An emphasis span is looked for over at most 1,000 characters: an opening "*"
+# without its closing one would otherwise be searched to the paragraph's end,
+# once per "*" (the square of the paragraph's length).
 _MD_EMPH = re.compile(
-    r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)|(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)"
+    r"(\*\*|__)(.{1,1000}?)\1|(?<![\w*])\*(?!\s)(.{1,1000}?)(?<!\s)\*(?!\w)"
+    r"|(?<!\w)_(?!\s)(.{1,1000}?)(?<!\s)_(?!\w)"
 )
+_MD_NESTING = 4
 _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
@@ -126,7 +131,9 @@ def _md_inline(text: str) -> str:
     text = _MD_CODE.sub(r"\1", text)
     text = _MD_TAG.sub("", text)
     prev = None
-    while prev != text:  # nested emphasis
+    for _ in range(_MD_NESTING):  # nested emphasis, a few levels deep
+        if prev == text:
+            break
         prev = text
         text = _MD_EMPH.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
     return text

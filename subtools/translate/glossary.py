@@ -24,6 +24,7 @@ from ..io.files import read_bytes
 from .sentences import Plan
 
 __all__ = [
+    "MAX_TERM_CHARS",
     "GlossaryEntry",
     "GlossaryMiss",
     "check_glossary",
@@ -42,6 +43,11 @@ _RU_ENDING_LIST = (
 )
 _RU_ENDINGS = frozenset({"", *_RU_ENDING_LIST.split()})
 _EN_ENDINGS = frozenset({"", "s", "es", "'s", "’s", "s'", "s’"})
+_LONGEST_ENDING = max(len(e) for e in _RU_ENDINGS | _EN_ENDINGS)
+# A term is a word or a phrase; a longer "term" is a mistake (a pasted
+# paragraph, a file that is not a glossary), and matching it costs its length
+# times the text's.
+MAX_TERM_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +88,8 @@ def parse_glossary(text: str, path: str | None = None) -> tuple[GlossaryEntry, .
     seen: dict[str, GlossaryEntry] = {}
     for n, raw in enumerate(text.splitlines(), 1):
         line = raw.replace("\ufeff", "").rstrip("\r")
+        if "\x00" in line:
+            raise InputError("a NUL byte in the line: not a clean glossary", path=path, line=n)
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         fields = re.split(r"\t+", line.strip())
@@ -89,6 +97,15 @@ def parse_glossary(text: str, path: str | None = None) -> tuple[GlossaryEntry, .
             raise InputError(
                 "glossary line needs: source term<TAB>target term", path=path, line=n, value=line
             )
+        for term in fields:
+            if len(term.strip()) > MAX_TERM_CHARS:
+                raise InputError(
+                    f"glossary term longer than {MAX_TERM_CHARS} characters "
+                    f"({len(term.strip()):,}); a term is a word or a short phrase",
+                    path=path,
+                    line=n,
+                    value=term.strip()[:40] + "...",
+                )
         entry = GlossaryEntry(fields[0].strip(), fields[1].strip(), n)
         earlier = seen.get(_key(entry.source))
         if earlier is None:
@@ -106,7 +123,7 @@ def parse_glossary(text: str, path: str | None = None) -> tuple[GlossaryEntry, .
 
 
 def load_glossary(path: str | os.PathLike[str]) -> tuple[GlossaryEntry, ...]:
-    decoded = decode_bytes(read_bytes(path), path=path)
+    decoded = decode_bytes(read_bytes(path), path=path, what="glossary")
     return parse_glossary(decoded.text, str(Path(path)))
 
 
@@ -119,7 +136,10 @@ def _same_word(want: str, have: str) -> bool:
     if want == have:
         return True
     endings = _RU_ENDINGS if _CYRILLIC.search(want) else _EN_ENDINGS
-    for k in range(_MIN_STEM, len(want) + 1):
+    # The stem is all but an ending of each word: only the last few cut points can work.
+    for k in range(max(_MIN_STEM, len(want) - _LONGEST_ENDING), len(want) + 1):
+        if len(have) - k > _LONGEST_ENDING:
+            continue
         if want[k:] in endings and have.startswith(want[:k]) and have[k:] in endings:
             return True
     return False

@@ -10,7 +10,14 @@ from .base import ChunkedTranslator, Progress, Translator, checked
 from .glossary import GlossaryEntry, GlossaryMiss, check_glossary
 from .sentences import Plan, assemble, plan_track
 
-__all__ = ["TrackTranslation", "translate_cues"]
+__all__ = ["MAX_MODEL_CHARS", "TrackTranslation", "split_for_model", "translate_cues"]
+
+# The models take at most 512 tokens, and a token is at least one character: a
+# longer sentence (400 words without a full stop) is cut before translation, at
+# a clause mark if there is one in reach, else between words.
+MAX_MODEL_CHARS = 400
+_CLAUSE_AFTER = (", ", "; ", ": ")
+_CLAUSE_BEFORE = (" – ", " — ", " - ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +28,8 @@ class TrackTranslation:
     glossary_misses: tuple[GlossaryMiss, ...]
     skipped_cues: tuple[int, ...]  # 1-based: nothing to translate, kept as written
     filled_cues: tuple[int, ...]  # 1-based: translation too short to reach them, show "…"
+    # 1-based cues of each sentence too long for the model, translated in parts
+    split_sentences: tuple[tuple[int, ...], ...] = ()
 
     @property
     def sentences(self) -> int:
@@ -42,7 +51,22 @@ def translate_cues(
     backend: Translator = checked(translator)
     if progress is not None:
         backend = ChunkedTranslator(backend, progress=progress)
-    translations = tuple(backend.translate([s.text for s in plan.sentences]))
+    parts: list[str] = []
+    owners: list[int] = []
+    for i, sentence in enumerate(plan.sentences):
+        pieces = split_for_model(sentence.text)
+        parts.extend(pieces)
+        owners.extend([i] * len(pieces))
+    translated = backend.translate(parts)
+    joined: list[list[str]] = [[] for _ in plan.sentences]
+    for owner, text in zip(owners, translated, strict=True):
+        joined[owner].append(text.strip())
+    translations = tuple(" ".join(t for t in texts if t) for texts in joined)
+    split = tuple(
+        tuple(c + 1 for c in plan.sentence_cues(i))
+        for i, texts in enumerate(joined)
+        if len(texts) > 1
+    )
     out, filled = assemble(plan, translations, to_lang, max_chars=max_chars, max_lines=max_lines)
     misses = check_glossary(plan, translations, glossary)
     return TrackTranslation(
@@ -52,4 +76,27 @@ def translate_cues(
         glossary_misses=misses,
         skipped_cues=tuple(i + 1 for i in plan.skipped),
         filled_cues=tuple(i + 1 for i in filled),
+        split_sentences=split,
     )
+
+
+def split_for_model(text: str, limit: int = MAX_MODEL_CHARS) -> list[str]:
+    """``text`` in parts of at most ``limit`` characters, cut after a clause mark
+    (a comma, a dash) in the last two thirds of each part, else at its last space,
+    else (one word longer than a part) at the limit."""
+    parts: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        window = rest[: limit + 1]
+        cut = max(
+            max((window.rfind(m) + 1 for m in _CLAUSE_AFTER), default=0),
+            max((window.rfind(m) for m in _CLAUSE_BEFORE), default=0),
+        )
+        if cut < limit // 3:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = limit
+        parts.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    parts.append(rest)
+    return [p for p in parts if p] or [text]

@@ -47,8 +47,17 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DASH = re.compile(r"^([-–—])\s*")
 # Leading music marks, and the captioners' "...": "гнётся..." / "...это" is one sentence.
 _LEAD = re.compile(r"^(?:[♪♫#*\s]|\.{2,}|…)+")
-_TRAIL = re.compile(r"[♪♫#*\s]+$")
+_TRAIL_MARKS = frozenset("♪♫#*")
 _PUNCT_END = tuple(",;:.!?…—–-")
+
+
+def _trail_start(text: str) -> int:
+    """Where the trailing music marks and spaces start (a scan from the end: a
+    regex search for them would retry at every space of a long run)."""
+    i = len(text)
+    while i > 0 and (text[i - 1] in _TRAIL_MARKS or text[i - 1].isspace()):
+        i -= 1
+    return i
 
 
 def has_letters(text: str) -> bool:
@@ -133,9 +142,10 @@ def _piece(cue: int, plain: str, lo: int, hi: int, spans: list[SpanRange]) -> Pi
     if m:
         dash = m.group(1) + (" " if m.end() > 1 else "")
         body, cs = body[m.end() :], cs + m.end()
-    lead_m, trail_m = _LEAD.match(body), _TRAIL.search(body)
+    lead_m = _LEAD.match(body)
     lead = lead_m.group() if lead_m else ""
-    trail = trail_m.group() if trail_m and trail_m.start() >= len(lead) else ""
+    ts = _trail_start(body)
+    trail = body[ts:] if ts >= len(lead) else ""
     core = body[len(lead) : len(body) - len(trail)]
     if not has_letters(core):
         return Piece(cue, "", verbatim=raw.strip())

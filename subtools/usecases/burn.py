@@ -33,6 +33,7 @@ from ..errors import DependencyError, ExternalToolError, InputError
 from ..io import atomic_output, read_track, refuse_same_path
 from ..model import Track
 from ..timecode import format_seconds
+from ..wording import plural
 
 __all__ = [
     "PRESETS",
@@ -147,7 +148,7 @@ def _load(video: Path, captions: Path, encoding: str | None, whole: bool = True)
         cut = len(late) - unseen
         warnings.append(
             f"captions run to {format_seconds(track.end)} but the video ends at "
-            f"{format_seconds(media.duration)}: {unseen} cue(s) will not be shown"
+            f"{format_seconds(media.duration)}: {plural(unseen, 'cue')} will not be shown"
             + (f", {cut} cut short" if cut else "")
         )
     return _Inputs(tools, media, track, tuple(warnings))
@@ -270,7 +271,10 @@ def clip_file(
     video, captions, output = Path(video), Path(captions), Path(output)
     _check_paths(video, captions, output)
     inputs = _load(video, captions, encoding, whole=False)
-    span = clip_span(start_ms, end_ms, pad_ms, inputs.media.duration)
+    try:
+        span = clip_span(start_ms, end_ms, pad_ms, inputs.media.duration)
+    except InputError as exc:
+        raise exc.about(video) from None
     warnings = list(inputs.warnings)
     if span.clamped_end and end_ms > inputs.media.duration:
         warnings.append(
@@ -336,7 +340,8 @@ def quote_span(
     quote = next((q for q in report.quotes if q.id == n), None)
     if quote is None:
         raise InputError(
-            f"there is no quote {n}: the article has {len(report.quotes)} quote(s)", path=article
+            f"there is no quote {n}: the article has {plural(len(report.quotes), 'quote')}",
+            path=article,
         )
     if quote.match is None:
         status = quote.status

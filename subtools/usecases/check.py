@@ -3,17 +3,20 @@ checks, fixes or retiming, write outputs atomically and return result values."""
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
 from ..check import Change, Finding, FixOptions, Profile, fix_track, load_profile, run_checks
 from ..check.explain import explain
+from ..check.rules import LANGUAGE_RULES, ordered
+from ..errors import InputError
 from ..io import Notice, format_for, read_track, refuse_same_path, write_track
-from ..lang import detect_language
+from ..lang import detect_track_language
 from ..model import Track
 from ..retime import Adjustment, RetimeResult, SyncPoint, rate, shift, sync
 
@@ -140,7 +143,7 @@ def _read(
     result = read_track(path, encoding=encoding)
     track = result.track
     if language and track.language is None:
-        track = track.with_language(detect_language(track.text[:100_000]))
+        track = track.with_language(detect_track_language(track.text[:100_000]))
     return track, result.notices
 
 
@@ -192,11 +195,16 @@ def fix_file(
     format_for(output)
     prof = _profile(profile, fps)
     track, notices = _read(source, encoding, language)
-    before = run_checks(track, prof, language=language)
+    said = run_checks(track, prof, only=LANGUAGE_RULES) if language else ()
+    before = ordered((*run_checks(track, prof, language=False), *said))
     options = FixOptions(split_long=split_long, merge_short=merge_short)
     result = fix_track(track, prof, options)
     write_track(result.track, output)
-    after = run_checks(result.track, prof, language=language)
+    after = run_checks(result.track, prof, language=False)
+    if language and (split_long or merge_short):
+        after = ordered((*after, *run_checks(result.track, prof, only=LANGUAGE_RULES)))
+    elif language:
+        after = ordered((*after, *_renumbered(said, result.changes)))
     remaining = tuple(Remaining(f, explain(f, result.track, prof, options)) for f in after)
     return FixReport(
         str(source),
@@ -209,6 +217,17 @@ def fix_file(
         len(track),
         notices,
     )
+
+
+def _renumbered(findings: Iterable[Finding], changes: Iterable[Change]) -> list[Finding]:
+    """The language findings of the input, numbered as in the output of a fix that
+    only dropped empty cues: fixes never change a word, so the verdicts stand
+    (langdetect need not be asked twice)."""
+    dropped = sorted(c.cue for c in changes if c.fix == "drop-empty")
+    return [
+        f if f.cue is None else replace(f, cue=f.cue - bisect.bisect_left(dropped, f.cue))
+        for f in findings
+    ]
 
 
 def _retime(
@@ -233,9 +252,13 @@ def shift_file(
     clip: bool = False,
     encoding: str | None = None,
 ) -> RetimeReport:
-    return _retime(
-        source, output, lambda t: shift(t, by_ms, from_cue=from_cue, clip=clip), encoding
-    )
+    def run(track: Track) -> RetimeResult:
+        try:
+            return shift(track, by_ms, from_cue=from_cue, clip=clip)
+        except InputError as exc:  # about the file's cues: name the file
+            raise exc.about(source) from None
+
+    return _retime(source, output, run, encoding)
 
 
 def sync_file(

@@ -172,6 +172,10 @@ def load_job(path: str | Path) -> JobSpec:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"invalid TOML: {exc}", path=job) from None
+    except RecursionError:  # thousands of nested arrays: no job is written that way
+        raise InputError("invalid TOML: nested too deeply for a job file", path=job) from None
+    except ValueError:  # a number of thousands of digits
+        raise InputError("invalid TOML: a number too long to read", path=job) from None
     for section, table in data.items():
         if section not in _KEYS:
             raise InputError(

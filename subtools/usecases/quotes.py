@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from ..errors import DependencyError, InputError, InternalError
@@ -22,7 +23,7 @@ from ..quotes.html import render_html
 from ..quotes.results import LanguageMismatch, QuoteReport, Translation
 from ..quotes.verify import unchecked_quotes, verify_paragraphs
 
-__all__ = ["Translator", "verify_quotes", "write_html_report"]
+__all__ = ["HTML_EXTENSIONS", "Translator", "check_html_path", "verify_quotes", "write_html_report"]
 
 Translator = Callable[[Track], Track]
 
@@ -117,8 +118,24 @@ def verify_quotes(
     )
 
 
+HTML_EXTENSIONS = (".html", ".htm")
+
+
+def check_html_path(path: str | os.PathLike[str]) -> None:
+    """An HTML report goes to a .html or .htm file: HTML in a .txt or .srt file would be
+    opened as text, or overwrite a file of another kind."""
+    ext = Path(path).suffix.lower()
+    if ext not in HTML_EXTENSIONS:
+        raise InputError(
+            "the HTML report needs a .html or .htm file name",
+            path=path,
+            value=ext or "(none)",
+        )
+
+
 def write_html_report(report: QuoteReport, path: str | os.PathLike[str]) -> None:
     """Write the self-contained HTML page atomically; never over an input file."""
+    check_html_path(path)
     refuse_same_path(report.article, path)
     refuse_same_path(report.captions, path)
     with atomic_output(path) as tmp:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..wording import plural
 from .convert import load_track
 from .job import StepResult
 from .jobspec import JobSpec
@@ -20,7 +21,7 @@ def read_step(
 ) -> tuple[StepResult, Path]:
     _, info = load_track(path)
     summary = (
-        f"{info.cues} cues, {info.encoding}, language {info.language or 'unknown'}, "
+        f"{plural(info.cues, 'cue')}, {info.encoding}, language {info.language or 'unknown'}, "
         f"{(info.end_ms - info.start_ms) / 1000:.1f} s"
     )
     warnings = tuple(str(n) for n in info.notices)
@@ -58,7 +59,7 @@ def translate_step(
         outputs.append(str(both))
         data["bilingual_output"] = str(both)
     summary = (
-        f"{len(result.track)} cues, {result.sentences} sentences, "
+        f"{plural(len(result.track), 'cue')}, {plural(result.sentences, 'sentence')}, "
         f"{result.source_language} -> {t.to} with {result.model.name}"
     )
     if result.notice:
@@ -127,7 +128,7 @@ def quotes_step(
         write_html_report(report, outputs[-1])
     s = report.summary
     summary = (
-        f"{s['quotes']} quotes: {s['exact']} exact, {s['minor']} minor, "
+        f"{plural(s['quotes'], 'quote')}: {s['exact']} exact, {s['minor']} minor, "
         f"{s['changed']} changed, {s['missing']} missing; {s['failures']} need attention"
     )
     if report.translated:

@@ -26,7 +26,7 @@ from ..io import (
     write_json_file,
     write_track,
 )
-from ..lang import detect_language
+from ..lang import detect_language, language_code
 from ..model import Track
 from ..translate.base import ModelInfo, Progress, Translator
 from ..translate.glossary import GlossaryMiss, load_glossary
@@ -65,6 +65,8 @@ class TranslateResult:
     output: str | None = None
     bilingual: bool = False
     notices: tuple[Notice, ...] = ()  # the reader's repairs, reported as warnings
+    # cues of each sentence too long for the model, translated in parts
+    split_sentences: tuple[tuple[int, ...], ...] = ()
 
     @property
     def notice(self) -> str | None:
@@ -84,6 +86,7 @@ class TranslateResult:
             "bilingual": self.bilingual,
             "skipped_cues": list(self.skipped_cues),
             "filled_cues": list(self.filled_cues),
+            "split_sentences": [list(cues) for cues in self.split_sentences],
             "glossary_misses": [m.to_dict() for m in self.glossary_misses],
             "warnings": [str(n) for n in self.notices],
         }
@@ -107,8 +110,10 @@ def resolve_source_language(track: Track, from_lang: str | None) -> tuple[str, b
 
 
 def _code(language: str) -> str:
-    """A language code as argos names it: "RU " -> "ru"."""
-    return language.strip().lower()
+    """A language code as argos names it: "RU " -> "ru", "English" -> "en"; "auto" stays."""
+    if language.strip().lower() == "auto":
+        return "auto"
+    return language_code(language)
 
 
 @contextlib.contextmanager
@@ -247,6 +252,7 @@ def translate_file(
         output=str(out),
         bilingual=bilingual,
         notices=read.notices,
+        split_sentences=done.split_sentences,
     )
     if bilingual:
         write_bilingual(result, out)

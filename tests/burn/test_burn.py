@@ -137,7 +137,7 @@ def test_captions_longer_than_the_video_warn(
     result = burn_file(silent_video, captions, out, OPTS)  # 3 s video, cues to 4.5 s
     assert result.warnings == (
         f"{silent_video}: the video has no audio stream; the output is silent",
-        "captions run to 0:04.500 but the video ends at 0:03.000: 1 cue(s) will not be shown",
+        "captions run to 0:04.500 but the video ends at 0:03.000: 1 cue will not be shown",
     )
     assert result.cues == 1
     assert probe_streams(tools, out) == ["Video"]

@@ -110,7 +110,7 @@ def test_burn_warns_on_stderr(silent_video: Path, captions: Path, tmp_path: Path
     assert result.stderr == (
         f"warning: {silent_video}: the video has no audio stream; the output is silent\n"
         "warning: captions run to 0:04.500 but the video ends at 0:03.000: "
-        "1 cue(s) will not be shown\n"
+        "1 cue will not be shown\n"
     )
 
 
@@ -190,7 +190,7 @@ def test_clip_soft_json(video: Path, captions: Path, tmp_path: Path) -> None:
         ),
         (
             ["--start", "4", "--end", "2"],
-            "error: clip end must be after its start ((4000, 2000))\n",
+            "error: {video}: clip end 0:02.000 must be after its start 0:04.000\n",
         ),
     ],
 )
@@ -200,7 +200,7 @@ def test_clip_option_errors(
     result = runner.invoke(
         app, ["clip", str(video), str(captions), "-o", str(tmp_path / "c.mp4"), *args]
     )
-    assert (result.exit_code, result.stderr) == (2, message)
+    assert (result.exit_code, result.stderr) == (2, message.replace("{video}", str(video)))
     assert not (tmp_path / "c.mp4").exists()
 
 

@@ -49,8 +49,8 @@ def test_clip_span_pads_and_clamps() -> None:
 @pytest.mark.parametrize(
     ("start", "end", "pad", "message"),
     [
-        (-1, 10, 0, "clip start is before the video starts"),
-        (10, 10, 0, "clip end must be after its start"),
+        (-1, 10, 0, "clip start -0:00.001 is before the video starts"),
+        (10, 10, 0, "clip end 0:00.010 must be after its start 0:00.010"),
         (10, 20, -1, "padding cannot be negative"),
         (6000, 7000, 0, "clip starts at 6.000 s but the video is only 6.000 s long"),
     ],

@@ -159,7 +159,7 @@ def test_shift_negative_needs_clip(en: Path, tmp_path: Path) -> None:
     bad = runner.invoke(app, ["shift", str(en), "--by", "-1.5s", "-o", str(out)])
     assert bad.exit_code == 2
     assert (
-        bad.stderr == "error: cue 1 would start at -500 ms, before the video starts; "
+        bad.stderr == f"error: {en}: cue 1 would start at -0:00.500, before the video starts; "
         "use --clip to drop or trim cues that fall before 0\n"
     )
     assert not out.exists()
@@ -174,7 +174,8 @@ def test_shift_clipping_away_every_cue_writes_nothing(en: Path, tmp_path: Path) 
     result = runner.invoke(app, ["shift", str(en), "--by", "-100s", "--clip", "-o", str(out)])
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: every cue would end before 0 ms: nothing would be left (-46000)\n"
+        f"error: {en}: every cue would end before the video starts (the last at -0:46.000): "
+        "nothing would be left\n"
     )
     assert not out.exists()
 
@@ -272,8 +273,8 @@ def test_shift_from_a_cue_past_the_previous_one_exits_2(en: Path, tmp_path: Path
     )
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: cue 2 would start at 300 ms, before cue 1 (1000 ms): the cues would be out "
-        "of order; shift by -3300 ms at most, or from an earlier cue\n"
+        f"error: {en}: cue 2 would start at 0:00.300, before cue 1 (0:01.000): the cues "
+        "would be out of order; shift by -3300 ms at most, or from an earlier cue\n"
     )
     assert not out.exists()
 

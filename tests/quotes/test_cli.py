@@ -28,7 +28,7 @@ def test_human_table_and_exit_1_for_a_changed_speech_quote(
     assert "[in Belgorod region]" in out  # brackets are text, not rich markup
     assert (
         "13 quotes: 9 exact, 1 minor, 1 changed, 2 missing; 2 attributed to another "
-        "speaker; 1 speech quote(s) not borne out by the captions"
+        "speaker; 1 speech quote not borne out by the captions"
     ) in " ".join(out.split())
     assert result.stderr == ""
 
@@ -124,12 +124,12 @@ def test_html_report_is_written(sample_article: Path, captions_en: Path, tmp_pat
 def test_html_over_an_input_is_refused(
     sample_article: Path, captions_en: Path, tmp_path: Path
 ) -> None:
-    article = tmp_path / "article.txt"
-    article.write_bytes(sample_article.read_bytes())
+    article = tmp_path / "article.html"
+    article.write_bytes((ARTICLES / "article.html").read_bytes())
     result = runner.invoke(app, ["quotes", str(article), str(captions_en), "--html", str(article)])
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") and "refusing to overwrite" in result.stderr
-    assert article.read_bytes() == sample_article.read_bytes()
+    assert article.read_bytes() == (ARTICLES / "article.html").read_bytes()
 
 
 def test_html_into_a_missing_folder_is_an_error(

@@ -104,7 +104,7 @@ def test_run_human_output_and_single_file(tmp_path: Path) -> None:
         f"ok       {tmp_path / 'a.srt'}",
         "           read: 4 cues, utf-8, language en, 15.0 s",
         "           check: netflix-en: 0 errors, 0 warnings",
-        f"1 files: 1 ok, 0 with problems, 0 failed; summary in {tmp_path / 'out' / 'summary.json'}",
+        f"1 file: 1 ok, 0 with problems, 0 failed; summary in {tmp_path / 'out' / 'summary.json'}",
     ]
 
 
