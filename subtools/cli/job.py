@@ -35,7 +35,7 @@ def demo(
     if result.fixture_translation:
         typer.echo(
             "\nNOTE: no real ru->en model is installed, so the translation was made by the "
-            "repository's tiny TEST FIXTURE model: it shows the mechanics, not translation quality."
+            "bundled tiny TEST FIXTURE model: it shows the mechanics, not translation quality."
         )
     typer.echo(f"\nAll outputs are in {result.folder}/")
     if not result.ok:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from subtools.io import read_track
 from subtools.model import Cue, Track
-from subtools.translate.fake import FakeTranslator
 from subtools.translate.pipeline import translate_cues
 from subtools.translate.sentences import plan_track
+
+from .fake import FakeTranslator
 
 
 def _track(*texts: str, gap: int = 100) -> Track:
