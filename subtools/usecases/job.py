@@ -10,17 +10,25 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..errors import SubtoolsError
 from ..io import make_folder, write_json_file
 from .jobspec import JobSpec
 
-__all__ = ["FileResult", "JobReport", "StepResult", "output_folders", "process_file", "run_job"]
+__all__ = [
+    "FileResult",
+    "FileRunner",
+    "JobReport",
+    "StepResult",
+    "output_folders",
+    "process_file",
+    "run_job",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +78,7 @@ class JobReport:
     out: str
     files: tuple[FileResult, ...]
     summary_path: str
+    interrupted: bool = False  # Ctrl-C/SIGTERM: ``files`` are the ones that finished
 
     def counts(self) -> dict[str, int]:
         counts = {"files": len(self.files), "ok": 0, "problems": 0, "error": 0}
@@ -79,6 +88,8 @@ class JobReport:
 
     @property
     def exit_code(self) -> int:
+        if self.interrupted:
+            return 2
         counts = self.counts()
         return 0 if counts["ok"] == counts["files"] else 1
 
@@ -86,8 +97,17 @@ class JobReport:
         return {
             "out": self.out,
             "summary": self.counts(),
+            **({"interrupted": True} if self.interrupted else {}),
             "files": [f.to_dict() for f in self.files],
         }
+
+
+class FileRunner(Protocol):
+    """Runs a job's files somewhere else than this process's pool (usecases.cluster)."""
+
+    def run(self, spec: JobSpec, folders: Mapping[Path, Path]) -> Iterator[tuple[Path, FileResult]]:
+        """Yield (caption path, its result) as each file finishes."""
+        ...
 
 
 Step = Callable[[Path, JobSpec, Path], tuple[StepResult, Path]]
@@ -147,11 +167,29 @@ def process_file(captions: Path, spec: JobSpec, folder: Path | None = None) -> F
 
 
 def run_job(
-    spec: JobSpec, jobs: int = 1, progress: Callable[[FileResult], None] | None = None
+    spec: JobSpec,
+    jobs: int = 1,
+    progress: Callable[[FileResult], None] | None = None,
+    runner: FileRunner | None = None,
 ) -> JobReport:
-    make_folder(spec.out)
+    """Every file of the job, here (``jobs`` processes) or on ``runner`` (a cluster)."""
     results: dict[Path, FileResult] = {}
     folders = output_folders(spec)
+    interrupted = False
+    if runner is not None:
+        # The runner checks its workers can use every path before the first file
+        # runs; each file's folder is made by the worker that writes it.
+        try:
+            for path, result in runner.run(spec, folders):
+                results[path] = result
+                if progress:
+                    progress(result)
+        except KeyboardInterrupt:
+            interrupted = True
+        make_folder(spec.out)
+        ordered = tuple(results[p] for p in spec.captions if p in results)
+        return _summarise(spec, ordered, interrupted)
+    make_folder(spec.out)
     if jobs <= 1 or len(spec.captions) == 1:
         for path in spec.captions:
             results[path] = process_file(path, spec, folders[path])
@@ -171,7 +209,11 @@ def run_job(
                 if progress:
                     progress(results[path])
     ordered = tuple(results[p] for p in spec.captions)
+    return _summarise(spec, ordered, interrupted)
+
+
+def _summarise(spec: JobSpec, files: tuple[FileResult, ...], interrupted: bool) -> JobReport:
     summary_path = spec.out / "summary.json"
-    report = JobReport(str(spec.out), ordered, str(summary_path))
+    report = JobReport(str(spec.out), files, str(summary_path), interrupted)
     write_json_file(report.to_dict(), summary_path)
     return report
