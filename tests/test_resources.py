@@ -25,7 +25,7 @@ def test_samples_are_the_demo_inputs() -> None:
 
 def test_fixture_model_is_an_argos_package() -> None:
     with zipfile.ZipFile(fixture_model()) as archive:
-        assert "ru_en_tiny/metadata.json" in archive.namelist()
+        assert "translate-ru_en-subtools-test-fixture/metadata.json" in archive.namelist()
 
 
 def test_packaged_copy_wins_over_checkout(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

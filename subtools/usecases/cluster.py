@@ -14,20 +14,18 @@ fonts) stays in its process for the next file.
 - A worker that dies mid-file: the scheduler runs the file again once (for
   ``local:N``; a remote scheduler's ``distributed.scheduler.allowed-failures``
   decides), then the file fails with the reason and the others go on.
-- Ctrl-C (or SIGTERM) cancels the outstanding tasks; run_job writes the summary
-  of what finished.
+- Ctrl-C (or SIGTERM, which the CLI turns into the same interrupt) cancels the
+  outstanding tasks; run_job writes the summary of what finished.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import signal
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 from ..errors import DependencyError, InputError
@@ -54,8 +52,10 @@ class DaskRunner:
         self.worker_stats: dict[str, dict[str, int]] = {}
         self.local_workers = _local_workers(address)
 
-    def run(self, spec: JobSpec, folders: Mapping[Path, Path]) -> Iterator[tuple[Path, FileResult]]:
-        """Yield (caption path, result) for each file as it finishes."""
+    def run(
+        self, spec: JobSpec, folders: Mapping[Path, Path]
+    ) -> Generator[tuple[Path, FileResult] | None, None, None]:
+        """None once every worker can use every path, then (caption path, result) per file."""
         distributed = _import_distributed()
         captions = spec.captions  # as the caller knows them
         if self.local_workers is None:
@@ -64,7 +64,7 @@ class DaskRunner:
         with ExitStack() as stack:
             client = stack.enter_context(self._client(distributed))
             _refuse_unusable(client, spec)
-            stack.enter_context(_sigterm_interrupts())
+            yield None
             futures = {
                 client.submit(
                     _run_task, self.task, path, spec, folders[path], key=f"subtools-{n}-{path.name}"
@@ -224,21 +224,3 @@ def _refuse_unusable(client: Any, spec: JobSpec) -> None:
             hint="inputs and the output folder must be on storage every worker mounts "
             "at the same path",
         )
-
-
-@contextmanager
-def _sigterm_interrupts() -> Iterator[None]:
-    """SIGTERM stops a cluster run like Ctrl-C: cancel, then the summary of what finished."""
-
-    def interrupt(_signum: int, _frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
