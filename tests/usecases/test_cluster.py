@@ -204,3 +204,62 @@ def test_local_run_imports_no_dask(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert done.stdout.splitlines()[-1] == "DASK []"
+
+
+def slow_file(path: Path, spec: JobSpec, folder: Path) -> FileResult:
+    """A file that takes a second: an interrupt finds work outstanding."""
+    import time
+
+    time.sleep(1.0)
+    return process_file(path, spec, folder)
+
+
+INTERRUPT = """
+import os, signal, sys, threading
+from pathlib import Path
+from subtools.usecases.cluster import DaskRunner
+from subtools.usecases.job import run_job
+from subtools.usecases.jobspec import load_job
+from tests.usecases.test_cluster import slow_file
+
+spec = load_job(Path(sys.argv[1]))
+seen = []
+def progress(result):
+    seen.append(result)
+    if len(seen) == 1:
+        # One Ctrl-C a moment later, while the client waits on the cluster.
+        threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
+report = run_job(spec, progress=progress, runner=DaskRunner("local:2", task=slow_file))
+print("REPORT", report.interrupted, len(report.files), len(report.not_finished), report.exit_code)
+"""
+
+
+def test_ctrl_c_cancels_outstanding_files_and_writes_the_summary(tmp_path: Path) -> None:
+    job = make_job(tmp_path, 30)
+    done = subprocess.run(
+        [sys.executable, "-c", INTERRUPT, str(job)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    interrupted, finished, not_finished, code = done.stdout.split("REPORT ")[1].split()
+    assert (interrupted, code) == ("True", "2")
+    assert int(finished) + int(not_finished) == 30
+    assert 1 <= int(finished) <= 10  # 2 workers at 1 s a file stop within seconds
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["interrupted"] is True
+    assert len(summary["files"]) == int(finished)
+    assert len(summary["not_finished"]) == int(not_finished)
+    # Files cut short keep only whole outputs (atomic writes), and nothing is
+    # written after the summary: the cluster's workers are gone by then.
+    finished_names = {Path(f["file"]).name.removesuffix(".srt") for f in summary["files"]}
+    cut_short = {Path(f).name.removesuffix(".srt") for f in summary["not_finished"]}
+    folders = {p.name for p in (tmp_path / "out").iterdir() if p.is_dir()}
+    assert finished_names <= folders <= finished_names | cut_short
+    written = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert [p.name for p in written if p.name.startswith(".")] == []
+    last = (tmp_path / "out" / "summary.json").stat().st_mtime_ns
+    assert max(p.stat().st_mtime_ns for p in written) == last
