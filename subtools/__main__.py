@@ -6,4 +6,7 @@ from cli import main
 
 __all__: list[str] = []
 
-main()
+# Guarded: worker processes started by "spawn" (Dask's, multiprocessing's)
+# import the main module again under another name and must not rerun the CLI.
+if __name__ == "__main__":
+    main()

@@ -85,8 +85,15 @@ class DaskRunner:
 
         if self.local_workers is not None:
             # Our own scheduler: a file whose worker dies is retried once, then fails.
+            # Workers fork from a fresh server process: a second to start, not the
+            # ~8 s of spawning each (re-importing dask), and none inherits this
+            # process's signal handlers or threads as plain fork would.
+            settings = {
+                "distributed.scheduler.allowed-failures": 1,
+                "distributed.worker.multiprocessing-method": "forkserver",
+            }
             with (
-                dask.config.set({"distributed.scheduler.allowed-failures": 1}),
+                dask.config.set(settings),
                 distributed.LocalCluster(
                     n_workers=self.local_workers,
                     threads_per_worker=1,
