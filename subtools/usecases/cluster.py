@@ -99,6 +99,8 @@ class DaskRunner:
                     threads_per_worker=1,
                     processes=True,
                     dashboard_address=None,
+                    # its HTTP endpoint on a free port, not 8787 (which warns when taken)
+                    scheduler_kwargs={"dashboard_address": ":0"},
                     silence_logs=logging.CRITICAL,
                 ) as cluster,
                 distributed.Client(cluster) as client,
