@@ -152,8 +152,11 @@ def _import_distributed() -> Any:
 
 
 def _run_task(task: Task, path: Path, spec: JobSpec, folder: Path) -> FileResult:
+    from ..translate.loaded import keep_models
+
     global _files_run
     _files_run += 1
+    keep_models()  # a worker process: the model stays loaded for its next files
     return task(path, spec, folder)
 
 

@@ -61,6 +61,9 @@ def init_worker(parent: int) -> None:
     for s in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(s, _on_stop_signal)
     die_with_parent(signal.SIGTERM, parent)
+    from ..translate.loaded import keep_models
+
+    keep_models()  # the model stays loaded for this worker's next files
 
 
 def worker_call(fn: Callable[..., T], *args: object) -> T:

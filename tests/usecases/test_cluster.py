@@ -53,6 +53,11 @@ def make_job(tmp_path: Path, files: int, out: str = "out") -> Path:
     return job
 
 
+def load_report(summary: Path) -> dict[str, int]:
+    counts: dict[str, int] = json.loads(summary.read_text(encoding="utf-8"))["summary"]
+    return counts
+
+
 def outputs(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes()
@@ -62,11 +67,22 @@ def outputs(folder: Path) -> dict[str, bytes]:
 
 
 def test_sixty_files_same_outputs_and_summary_as_jobs_2(tmp_path: Path) -> None:
-    local = run_job(load_job(make_job(tmp_path, 60, "local")), jobs=2)
+    # --jobs 2 in its own process: its pool forks, and CTranslate2 hangs in a
+    # child forked from a process that has used it (as this test process has).
+    local_job = make_job(tmp_path, 60, "local")
+    done = subprocess.run(
+        [sys.executable, "-m", "subtools", "run", str(local_job), "--jobs", "2", "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 1, done.stderr
+    local = load_report(tmp_path / "local" / "summary.json")
     dask = DaskRunner("local:2")
     remote = run_job(load_job(make_job(tmp_path, 60, "dask")), runner=dask)
-    assert remote.counts() == local.counts() == {"files": 60, "ok": 0, "problems": 59, "error": 1}
-    assert (remote.exit_code, local.exit_code) == (1, 1)
+    assert remote.counts() == local == {"files": 60, "ok": 0, "problems": 59, "error": 1}
+    assert remote.exit_code == 1
     got = json.loads((tmp_path / "dask" / "summary.json").read_text(encoding="utf-8"))
     want = json.loads(
         (tmp_path / "local" / "summary.json").read_text(encoding="utf-8").replace("local", "dask")
