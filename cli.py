@@ -22,7 +22,8 @@ app = typer.Typer(
     cls=SubtoolsGroup,
     help="Offline toolkit for translated video quotes: captions, quotes, translation, burn-in.",
     no_args_is_help=True,
-    add_completion=False,
+    # typer's own --install-completion / --show-completion (bash, zsh, fish).
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -31,22 +32,35 @@ for group in (job, files, translation, quotes, quality, video):
     app.add_typer(group.app)
 
 
-def _version(value: bool) -> None:
-    if value:
-        from subtools import __version__
-
-        typer.echo(f"subtools {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
-    version: Annotated[
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+    verbose: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        typer.Option(
+            "--verbose",
+            help="With --version: also argostranslate, ctranslate2, ffmpeg and libass versions.",
+        ),
     ] = False,
 ) -> None:
     """Offline toolkit for translated video quotes: captions, quotes, translation, burn-in."""
+    # Not eager: both flags must be known, whatever their order (--version --verbose).
+    if version:
+        from subtools import __version__
+
+        typer.echo(f"subtools {__version__}")
+        if verbose:
+            from subtools.usecases.versions import backend_versions
+
+            for name, value in backend_versions():
+                typer.echo(f"{name}: {value}")
+        raise typer.Exit()
+    if verbose:
+        raise typer.BadParameter("--verbose goes with --version", param_hint="--verbose")
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
 
 
 def main() -> None:

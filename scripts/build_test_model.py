@@ -7,7 +7,8 @@ run the true argostranslate code path and assert exact output; it says nothing
 about translation quality, and its metadata says so (``subtools_test_fixture``).
 
 Run:  .venv/bin/python scripts/build_test_model.py [--out PATH] [--steps N]
-Needs torch, transformers, sentencepiece, ctranslate2 and onnx (all in the venv).
+Needs torch, transformers, sentencepiece, ctranslate2 and onnx: the [fixture] extra
+(`.venv/bin/pip install -e ".[fixture]"`), which `make test` does not install.
 Deterministic: fixed seeds, one thread, deterministic torch algorithms.
 """
 

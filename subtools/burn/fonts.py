@@ -105,11 +105,30 @@ def discover_fonts(extra_dirs: Sequence[Path] = (), *, system: bool = True) -> t
         if key in seen:
             continue
         seen.add(key)
-        try:
-            faces.append(read_font(path, index))
-        except FontFormatError:
-            continue  # bitmap fonts (.pcf), Type 1 and broken files: libass cannot use them
+        face = _read_once(path, index)
+        if face is not None:
+            faces.append(face)
     return tuple(faces)
+
+
+# Parsed faces per process, by file identity: a batch worker burns many clips
+# with the same fonts, and parsing every system font is most of the discovery.
+_parsed: dict[tuple[str, int, int, int], FontFile | None] = {}
+
+
+def _read_once(path: str, index: int) -> FontFile | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    key = (path, index, st.st_mtime_ns, st.st_size)
+    if key not in _parsed:
+        try:
+            _parsed[key] = read_font(path, index)
+        except FontFormatError:
+            # bitmap fonts (.pcf), Type 1 and broken files: libass cannot use them
+            _parsed[key] = None
+    return _parsed[key]
 
 
 def _scan(folder: Path) -> list[Path]:

@@ -36,7 +36,7 @@ def demo(
     if result.fixture_translation:
         typer.echo(
             "\nNOTE: no real ru->en model is installed, so the translation was made by the "
-            "repository's tiny TEST FIXTURE model: it shows the mechanics, not translation quality."
+            "bundled tiny TEST FIXTURE model: it shows the mechanics, not translation quality."
         )
     typer.echo(f"\nAll outputs are in {result.folder}/")
     if not result.ok:
@@ -52,6 +52,15 @@ def run(
     ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     as_json: JsonFlag = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            metavar="ADDRESS",
+            help="Run the files on a Dask cluster: a scheduler (tcp://host:8786) or local:N "
+            "(N worker processes here). Needs subtools[cluster].",
+        ),
+    ] = None,
 ) -> None:
     """Run a job file's steps on its caption files (a folder or glob runs a batch).
 
@@ -64,11 +73,18 @@ def run(
     from subtools.usecases.jobspec import load_job
 
     spec = load_job(job)
+    runner = None
+    if cluster is not None:
+        if jobs != 1:
+            raise typer.BadParameter("--jobs is for local runs; the cluster sets its workers")
+        from subtools.usecases.cluster import DaskRunner
+
+        runner = DaskRunner(cluster)
     err = Console(stderr=True)
     show = not quiet and not as_json and err.is_terminal
     with Progress(console=err, disable=not show, transient=True) as bar:
         task = bar.add_task("files", total=len(spec.captions))
-        report = run_job(spec, jobs=jobs, progress=lambda _: bar.advance(task))
+        report = run_job(spec, jobs=jobs, progress=lambda _: bar.advance(task), runner=runner)
     if as_json:
         print_json(report.to_dict())
     else:
@@ -86,6 +102,12 @@ def run(
             f"{plural(c['files'], 'file')}: {c['ok']} ok, {c['problems']} with problems, "
             f"{c['error']} failed; summary in {report.summary_path}"
         )
+        if runner is not None and runner.worker_stats:
+            stats = runner.worker_stats.values()
+            typer.echo(
+                f"cluster: {len(stats)} workers ran {sum(s['files'] for s in stats)} files, "
+                f"{sum(s['model_loads'] for s in stats)} translation model loads"
+            )
     if report.interrupted:
         raise fail(
             f"interrupted: {len(report.files)} of {len(spec.captions)} files finished, "

@@ -19,6 +19,7 @@ import os
 import sys
 import urllib.request
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +137,10 @@ class ArgosTranslator:
 
     def __init__(self, package: Any, origin: Path | None = None) -> None:
         self.package = package
-        self.info = model_info(package)
+        info = model_info(package)
+        # A model used from its .argosmodel file is named by that file, not by the
+        # temporary folder it was unpacked to (reports outlive that folder).
+        self.info = replace(info, path=str(origin)) if origin else info
         self._translator: Any = None
         # Errors name what the user gave (an .argosmodel file), not a temporary folder.
         self._where = origin or Path(package.package_path)

@@ -4,8 +4,9 @@ The demo is two jobs run by the same machinery as ``subtools run``:
 - the translator's: the Russian track -> English draft (bilingual too) -> check and fix;
 - the editor's and video editor's: the volunteers' English track -> check and fix
   -> verify the article's quotes (table, JSON, HTML) -> a burned clip of one quote.
-Without a real ru->en model installed, the translation uses the repository's tiny
-test fixture model, and every output and the summary say so.
+Without a real ru->en model installed, the translation uses the tiny test fixture
+model, and every output and the summary say so. Samples and fixture model ship in
+the wheel (subtools.resources), so the demo runs from any folder.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..io import make_folder
+from ..resources import fixture_model, samples_dir
 from .job import FileResult, StepResult, process_file
 from .jobspec import CheckSpec, ClipSpec, JobSpec, QuotesSpec, TranslateSpec
 
 __all__ = ["DEMO_VIDEO", "FIXTURE_MODEL", "SAMPLES", "DemoResult", "run_demo"]
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "samples"
-FIXTURE_MODEL = ROOT / "tests" / "fixtures" / "models" / "ru_en_tiny.argosmodel"
+SAMPLES = samples_dir()
+FIXTURE_MODEL = fixture_model()
 DEMO_QUOTE = 4  # "Three weeks ago we were sent to the front line … without training."
 VIDEO_SECONDS = 60
 DEMO_VIDEO = "sample-video.mp4"  # in the demo's folder; README's burn examples use it
@@ -42,21 +43,21 @@ class DemoResult:
 
 def run_demo(
     out_dir: str | os.PathLike[str],
-    samples: Path = SAMPLES,
+    samples: Path | None = None,
     progress: Callable[[str, StepResult], None] | None = None,
 ) -> DemoResult:
     from .translate import real_model_installed
 
     out = Path(out_dir)
     make_folder(out)
-    samples = _short(samples)
+    samples = _short(samples or samples_dir())
     report = progress or (lambda _name, _step: None)
     fixture = not real_model_installed("ru", "en")
     translator_job = JobSpec(
         captions=(samples / "captions.ru.srt",),
         out=out / "translation",
         translate=TranslateSpec(
-            to="en", source="auto", model=FIXTURE_MODEL if fixture else None, bilingual=True
+            to="en", source="auto", model=fixture_model() if fixture else None, bilingual=True
         ),
         check=CheckSpec("netflix-en", fix=True),
     )

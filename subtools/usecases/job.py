@@ -10,10 +10,10 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..errors import InputError, SubtoolsError
 from ..io import make_folder, protect_inputs, write_json_file
@@ -22,6 +22,7 @@ from .pool import run_in_pool
 
 __all__ = [
     "FileResult",
+    "FileRunner",
     "JobPlan",
     "JobReport",
     "StepResult",
@@ -114,6 +115,19 @@ class JobReport:
             **({"notices": list(self.notices)} if self.notices else {}),
             "files": [f.to_dict() for f in self.files],
         }
+
+
+class FileRunner(Protocol):
+    """Runs a job's files elsewhere than this process's pool (usecases.cluster).
+
+    ``run`` is a generator: it first yields None once it has checked that it can
+    use every path of the job (nothing submitted before), then (caption path,
+    result) as each file finishes. Closing it cancels the outstanding files.
+    """
+
+    def run(
+        self, spec: JobSpec, folders: Mapping[Path, Path]
+    ) -> Generator[tuple[Path, FileResult] | None, None, None]: ...
 
 
 Step = Callable[..., tuple[StepResult, Path]]
@@ -230,7 +244,10 @@ def _remove_if_empty(folder: Path, spec: JobSpec) -> None:
 
 
 def run_job(
-    spec: JobSpec, jobs: int = 1, progress: Callable[[FileResult], None] | None = None
+    spec: JobSpec,
+    jobs: int = 1,
+    progress: Callable[[FileResult], None] | None = None,
+    runner: FileRunner | None = None,
 ) -> JobReport:
     """Every file through every step; the summary is written even when interrupted.
 
@@ -241,6 +258,9 @@ def run_job(
     """
     validate_job(spec)
     plan = plan_job(spec)
+    remote = runner.run(spec, plan.folders) if runner is not None else None
+    if remote is not None:
+        next(remote)  # the runner's own checks (paths its workers cannot use)
     make_folder(spec.out)
     results: dict[Path, FileResult] = {}
 
@@ -255,7 +275,11 @@ def run_job(
 
     interrupted = False
     try:
-        if jobs <= 1 or len(spec.captions) == 1:
+        if remote is not None:
+            for done in remote:
+                if done is not None:
+                    record(*done)
+        elif jobs <= 1 or len(spec.captions) == 1:
             for path in spec.captions:
                 record(path, process_file(path, spec, plan.folders[path]))
         else:
@@ -263,6 +287,8 @@ def run_job(
             run_in_pool(process_file, tasks, min(jobs, len(tasks)), record)
     except KeyboardInterrupt:
         interrupted = True
+        if remote is not None:
+            remote.close()  # cancels what the cluster has not finished
     report = JobReport(
         str(spec.out),
         tuple(results[p] for p in spec.captions if p in results),

@@ -69,6 +69,9 @@ def init_worker(parent: int) -> None:
     for s in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(s, _on_stop_signal)
     die_with_parent(signal.SIGTERM, parent)
+    from ..translate.loaded import keep_models
+
+    keep_models()  # the model stays loaded for this worker's next files
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP)
 
 

@@ -120,28 +120,27 @@ def _code(language: str) -> str:
 def _backend(
     from_lang: str, to_lang: str, model: Path | None, detected: bool
 ) -> Iterator[tuple[Translator, ModelInfo]]:
-    from ..translate import argos, models
+    # Models are loaded once per process and reused by the next file (translate.loaded).
+    from ..translate import loaded
 
     if model is None:
-        pkg = models.find_model(from_lang, to_lang)
-        translator = argos.ArgosTranslator(pkg)
+        translator = loaded.installed_translator(from_lang, to_lang)
         yield translator, translator.info
         return
-    with models.open_model_file(model) as pkg:
-        translator = argos.ArgosTranslator(pkg, origin=model)
-        info = translator.info
-        if (info.from_code, info.to_code) != (from_lang, to_lang):
-            hint = (
-                "pass --from to override the detected language"
-                if detected
-                else "use a model for this pair"
-            )
-            raise InputError(
-                f"the model translates {info.pair}, but {from_lang}->{to_lang} is needed",
-                path=model,
-                hint=hint,
-            )
-        yield translator, info
+    translator = loaded.model_translator(model)
+    info = translator.info
+    if (info.from_code, info.to_code) != (from_lang, to_lang):
+        hint = (
+            "pass --from to override the detected language"
+            if detected
+            else "use a model for this pair"
+        )
+        raise InputError(
+            f"the model translates {info.pair}, but {from_lang}->{to_lang} is needed",
+            path=model,
+            hint=hint,
+        )
+    yield translator, info
 
 
 def _check_pair(from_lang: str, to_lang: str, source: str | None) -> None:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from subtools.model import Cue, Track
 from subtools.translate.base import ModelInfo
-from subtools.translate.fake import FakeTranslator
 from subtools.translate.pipeline import translate_cues
 from subtools.usecases.translate import TranslateResult, write_bilingual
+
+from .fake import FakeTranslator
 
 
 def test_position_tag_is_written_once_per_bilingual_cue(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ import pytest
 from subtools.errors import InputError
 from subtools.io import read_track
 from subtools.model import Cue, Track
-from subtools.translate.fake import FakeTranslator
 from subtools.translate.glossary import (
     GlossaryEntry,
     GlossaryMiss,
@@ -20,6 +19,7 @@ from subtools.translate.glossary import (
 from subtools.translate.pipeline import translate_cues
 
 from .conftest import SAMPLE_RU
+from .fake import FakeTranslator
 
 
 def test_parse_skips_comments_and_blank_lines() -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from subtools.model import Cue, Track
-from subtools.translate.fake import FakeTranslator
 from subtools.translate.pipeline import translate_cues
+
+from .fake import FakeTranslator
 
 
 def _track(*texts: str) -> Track:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from subtools.io import read_track
 from subtools.model import Cue, Track
-from subtools.translate.fake import FakeTranslator
 from subtools.translate.pipeline import translate_cues
 from subtools.translate.sentences import plan_track
 
 from ..conftest import corpus_dir
+from .fake import FakeTranslator
 
 
 def _track(*texts: str, gap: int = 100) -> Track:

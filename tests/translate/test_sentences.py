@@ -12,13 +12,13 @@ from subtools.errors import SubtoolsError
 from subtools.io import read_track
 from subtools.model import Cue, Track
 from subtools.tags import strip_tags
-from subtools.translate.fake import FakeTranslator
 from subtools.translate.pipeline import translate_cues
 from subtools.translate.sentences import distribute, has_letters, plan_track
 
 from ..conftest import corpus_captions
 from ..edge_tracks import EDGE_TRACKS, write_edge_tracks
 from .conftest import SAMPLE_RU
+from .fake import FakeTranslator
 
 
 def _track(*texts: str, gap: int = 100) -> Track:
