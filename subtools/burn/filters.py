@@ -101,11 +101,15 @@ def force_style(style: Style, family: str, width: int, height: int) -> str:
     return ",".join(f"{k}={v}" for k, v in fields)
 
 
-def subtitles_filter(captions: Path, fonts_dir: Path | None, style_override: str) -> str:
-    """The complete ``-vf`` text that burns ``captions`` (any file name) with libass."""
+def subtitles_filter(captions: Path, fonts_dir: Path | None, style_override: str | None) -> str:
+    """The complete ``-vf`` text that burns ``captions`` (any file name) with libass.
+
+    ``style_override`` None keeps the file's own styles (an .ass file burned as it is).
+    """
     options = [f"filename={escape_option(str(captions))}"]
     if fonts_dir is not None:
         options.append(f"fontsdir={escape_option(str(fonts_dir))}")
     options.append("charenc=UTF-8")
-    options.append(f"force_style={escape_option(style_override)}")
+    if style_override is not None:
+        options.append(f"force_style={escape_option(style_override)}")
     return "subtitles=" + escape_graph(":".join(options))

@@ -20,6 +20,7 @@ __all__ = [
     "EXIT_ERROR",
     "EXIT_PROBLEMS",
     "Encoding",
+    "Fps",
     "InPath",
     "JsonFlag",
     "StderrBar",
@@ -69,7 +70,14 @@ def warn(messages: Iterable[object]) -> None:
         typer.echo(f"warning: {m}", err=True)
 
 
-InPath = Annotated[Path, typer.Argument(help="Input caption file (.srt, .vtt, .json).")]
+InPath = Annotated[
+    Path,
+    typer.Argument(help="Input caption file (SRT, WebVTT, ASS, TTML, SCC, ...: `subtools formats`)."),
+]
+Fps = Annotated[
+    float | None,
+    typer.Option("--fps", help="Frame rate of a MicroDVD file without a {1}{1}fps line.", min=1.0),
+]
 Encoding = Annotated[
     str | None, typer.Option("--encoding", help="Input encoding; detected when omitted.")
 ]
