@@ -27,7 +27,7 @@ from .notices import Notice
 __all__ = ["ass_text", "parse_substation", "write_ass"]
 
 _BLOCK = re.compile(r"\{([^{}]*)\}")
-_TAG_NAME = re.compile(r"\d?[a-z]+", re.I)
+_TAG_NAME = re.compile(r"\d?[a-z]+")
 # Legacy SSA \a values -> numpad \an (1-3 bottom, 5-7 top, 9-11 middle).
 _LEGACY_AN = {1: 1, 2: 2, 3: 3, 5: 7, 6: 8, 7: 9, 9: 4, 10: 5, 11: 6}
 _MARKUP = (("i", "i"), ("b", "b"), ("u", "u"), ("s", "s"))
@@ -106,7 +106,7 @@ class _Converter:
                         set_state(name, base[name])
                     continue
                 name_match = _TAG_NAME.match(tag)
-                name = name_match.group().lower() if name_match else tag
+                name = name_match.group() if name_match else tag
                 if name in _POSITION_TAGS:
                     used_position = True
                 else:
@@ -153,11 +153,30 @@ def parse_substation(
         ) from None
     except (ValueError, KeyError, IndexError) as exc:
         raise InputError(f"cannot read as {fmt}: {exc}", path=path) from None
-    for message in dict.fromkeys(str(w.message) for w in caught):
+    # a missing layer number is 0, which is what SSA (no layers) means
+    for message in dict.fromkeys(str(w.message) for w in caught if "layer" not in str(w.message)):
         notices.append(Notice(path, None, f"pysubs2: {message}"))
+    if fmt == "sami":
+        _sami_ends(subs, path, notices)
     if fmt == "microdvd" and fps is None and subs.fps:
         notices.append(Notice(path, 1, f"frame rate {subs.fps:g} from the file's first line"))
     return _to_track(subs, fmt, path, notices), notices
+
+
+def _sami_ends(subs: Any, path: str | None, notices: list[Notice]) -> None:
+    """A SAMI caption lasts until the next SYNC (often an empty one that clears).
+
+    pysubs2 (1.8) instead guesses an end from the text length (0.5 s + 67 ms a
+    letter) and only cuts it at the next caption, so a caption cleared by an
+    empty SYNC at 4.0 s ends at 3.9 s; the next SYNC's time is restored here.
+    """
+    events = sorted(subs.events, key=lambda e: e.start)
+    for ev, nxt in zip(events, events[1:], strict=False):
+        ev.end = nxt.start
+    if events and events[-1].text.strip():
+        notices.append(
+            Notice(path, None, "the last SAMI caption has no later SYNC: its end is estimated")
+        )
 
 
 def _to_track(subs: Any, fmt: str, path: str | None, notices: list[Notice]) -> Track:

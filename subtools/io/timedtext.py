@@ -39,6 +39,8 @@ _BARE_SECONDS = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
 _MIN_SEC = re.compile(r"^\s*(\d{1,2}):(\d{2}(?:\.\d+)?)\s*$")
 _COMMA_CLOCK = re.compile(r"^\s*(\d+:\d{2}:\d{2}),(\d+)\s*$")
 _WS = re.compile(r"[ \t\r\n]+")
+# Blanks just inside a tag (<i> x</i>): a CEA-608 mid-row code takes a space on screen.
+_TAG_SPACE = re.compile(r"(<[ibu]>) +| +(</[ibu]>)")
 
 
 class _LogToNotices(logging.Handler):
@@ -104,6 +106,7 @@ def parse_ttml(text: str, path: str | None) -> tuple[Track, list[Notice]]:
             if better is not None:
                 el.set(attr, better)
                 fixed += 1
+    _close_open_containers(root)
     if fixed:
         notices.append(
             Notice(path, None, f"{fixed} time expression(s) without units or with ',' read as seconds")
@@ -121,6 +124,24 @@ def parse_ttml(text: str, path: str | None) -> tuple[Track, list[Notice]]:
         raise InputError("not a TTML document: the root element is not <tt>", path=path)
     notices.extend(log.notices())
     return _track(doc, path, notices), notices
+
+
+_FAR_END = "999:00:00.000"
+
+
+def _close_open_containers(root: Any) -> None:
+    """Give a timed <body>/<div> without end or dur an end past every cue.
+
+    ttconv (1.2) computes such a container's implicit end by comparing its own
+    begin (in its parent's time) with its children's ends (in its own time), so
+    ``<div begin="10s"><p begin="1s" end="3s">`` ends at 10 s and the div with
+    all its paragraphs is dropped silently. Its end then bounds nothing: every
+    paragraph inside keeps its own times.
+    """
+    for el in root.iter():
+        tag = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+        if tag in ("body", "div") and el.get("begin") and not (el.get("end") or el.get("dur")):
+            el.set("end", _FAR_END)
 
 
 def parse_scc(text: str, path: str | None) -> tuple[Track, list[Notice]]:
@@ -151,9 +172,10 @@ def stl_code_page(data: bytes) -> str:
     """The GSI block's code page and character table, for the encoding line of ``info``."""
     cpn = data[0:3].decode("ascii", "replace")
     cct = data[12:14].decode("ascii", "replace")
-    table = {"00": "Latin", "01": "Latin/Cyrillic", "02": "Latin/Arabic", "03": "Latin/Greek",
-             "04": "Latin/Hebrew"}.get(cct, f"table {cct!r}")  # fmt: skip
-    return f"EBU STL code page {cpn}, {table} (ISO 6937 for Latin)"
+    table = {"00": "Latin (ISO 6937)", "01": "Latin/Cyrillic (ISO 8859-5)",
+             "02": "Latin/Arabic (ISO 8859-6)", "03": "Latin/Greek (ISO 8859-7)",
+             "04": "Latin/Hebrew (ISO 8859-8)"}.get(cct, f"unknown table {cct!r}")  # fmt: skip
+    return f"EBU STL, code page {cpn}, text {table}"
 
 
 # ---------------------------------------------------------------- model -> cues
@@ -188,7 +210,7 @@ class _Walk:
         flags = self.flags(el, inherited)
         if isinstance(el, self.m.P):
             text = self.text(el, flags).strip("\n")
-            lines = [line.strip() for line in text.split("\n")]
+            lines = [_TAG_SPACE.sub(lambda t: t.group(1) or t.group(2), line).strip() for line in text.split("\n")]
             body = "\n".join(line for line in lines if line)
             body = re.sub(r"<([ib])>\s*</\1>", "", body)
             if not body:
