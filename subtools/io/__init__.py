@@ -115,6 +115,12 @@ def _lazy(module: str, name: str) -> Parser:
     return parse_track
 
 
+def _parse_spruce(text: str, source: str | None, options: ReadOptions) -> tuple[Track, list[Notice]]:
+    from .spruce import parse_spruce
+
+    return parse_spruce(text, source, options.fps)
+
+
 def _parse_stl(data: bytes, source: str | None) -> tuple[Track, list[Notice]]:
     from .timedtext import parse_stl
 
@@ -164,6 +170,8 @@ FORMATS: dict[str, Format] = {
                reports="-"),
         Format("sami", "SAMI", (".smi", ".sami"), _pysubs2("sami"), keeps=_TAGS,
                reports="classes and styles"),
+        Format("spruce", "Spruce STL (text)", (), _parse_spruce, generic=(".stl",),
+               keeps="line breaks (|)", reports="frame rate used, $ settings"),
     )
 }  # fmt: skip
 # What a sniff may call a format that reads with another one's reader.
@@ -291,8 +299,12 @@ def _detect(text: str, source: str | None) -> tuple[str, str, list[Notice]]:
     if sniffed is not None:
         refuse_images(sniffed, source)
     if named == "stl":  # a text file named .stl: no GSI block was found above
+        from .spruce import looks_like_spruce
+
+        if looks_like_spruce(text):
+            return "spruce", "content", []
         raise InputError(
-            "not an EBU STL file (no GSI block); text .stl files (Spruce STL) are not read",
+            "not an EBU STL file (no GSI block) nor a Spruce STL text file",
             path=source,
             hint="export it as SRT from the program that made it",
         )

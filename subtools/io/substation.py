@@ -208,7 +208,7 @@ def _to_track(subs: Any, fmt: str, path: str | None, notices: list[Notice]) -> T
         if end < start:
             counts["backwards"] += 1
             continue
-        if end <= 0:
+        if start < 0 and end <= 0:
             counts["before zero"] += 1
             continue
         if start < 0:

@@ -419,22 +419,23 @@ def _fill(doc: Any, p: Any, text: str, model: Any, sp: Any) -> None:
     pos = 0
 
     def add(piece: str) -> None:
+        """One span per run of equal style; its line breaks go inside it, so
+        "<i>a\nb</i>" reads back as one italic run, not two."""
+        if not piece:
+            return
+        span = model.Span(doc)
+        if state["i"]:
+            span.set_style(sp.StyleProperties.FontStyle, sp.FontStyleType.italic)
+        if state["b"]:
+            span.set_style(sp.StyleProperties.FontWeight, sp.FontWeightType.bold)
+        if state["u"]:
+            span.set_style(sp.StyleProperties.TextDecoration, sp.TextDecorationType(underline=True))
         for n, line in enumerate(piece.split("\n")):
             if n:
-                p.push_child(model.Br(doc))
-            if not line:
-                continue
-            span = model.Span(doc)
-            if state["i"]:
-                span.set_style(sp.StyleProperties.FontStyle, sp.FontStyleType.italic)
-            if state["b"]:
-                span.set_style(sp.StyleProperties.FontWeight, sp.FontWeightType.bold)
-            if state["u"]:
-                span.set_style(
-                    sp.StyleProperties.TextDecoration, sp.TextDecorationType(underline=True)
-                )
-            span.push_child(model.Text(doc, line))
-            p.push_child(span)
+                span.push_child(model.Br(doc))
+            if line:
+                span.push_child(model.Text(doc, line))
+        p.push_child(span)
 
     for m in _TAG.finditer(text):
         add(text[pos : m.start()])

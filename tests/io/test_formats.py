@@ -268,3 +268,12 @@ def test_read_only_formats_are_not_written(tmp_path: Path) -> None:
         format_for(tmp_path / "out.scc")
     with pytest.raises(InputError, match="does not write it"):
         format_for(tmp_path / "out.ssa")
+
+
+def test_text_stl_is_spruce_frames_at_25_unless_fps_is_given() -> None:
+    cues, notices, fmt = _read(FORMATS_DIR / "spruce.stl")
+    assert fmt == "spruce"
+    assert cues[0] == Cue(1480, 3000, "Spruce text\nsecond line")  # 12 frames at 25 fps
+    assert notices[0] == "Spruce STL frames read at 25 per second (--fps to change)"
+    at_30 = read_track(FORMATS_DIR / "spruce.stl", fps=30).track
+    assert at_30.cues[0].start == 1400
