@@ -40,7 +40,7 @@ _MIN_SEC = re.compile(r"^\s*(\d{1,2}):(\d{2}(?:\.\d+)?)\s*$")
 _COMMA_CLOCK = re.compile(r"^\s*(\d+:\d{2}:\d{2}),(\d+)\s*$")
 _WS = re.compile(r"[ \t\r\n]+")
 # Blanks just inside a tag (<i> x</i>): a CEA-608 mid-row code takes a space on screen.
-_TAG_SPACE = re.compile(r"(<[ibu]>) +| +(</[ibu]>)")
+_TAG_SPACE = re.compile(r"^((?:<[ibu]>)+) +| +((?:</[ibu]>)+)$")
 
 
 class _LogToNotices(logging.Handler):
@@ -210,7 +210,10 @@ class _Walk:
         flags = self.flags(el, inherited)
         if isinstance(el, self.m.P):
             text = self.text(el, flags).strip("\n")
-            lines = [_TAG_SPACE.sub(lambda t: t.group(1) or t.group(2), line).strip() for line in text.split("\n")]
+            lines = [
+                _TAG_SPACE.sub(lambda t: t.group(1) or t.group(2), line.strip())
+                for line in text.split("\n")
+            ]
             body = "\n".join(line for line in lines if line)
             body = re.sub(r"<([ib])>\s*</\1>", "", body)
             if not body:
@@ -293,9 +296,12 @@ class _Walk:
             node = node.parent()
         if region is None:
             return False
-        self.counts["region"] += 1
         origin = region.get_style(self.sp.Origin)
         extent = region.get_style(self.sp.Extent)
+        if origin is not None and extent is not None:
+            centre = self._pct(origin.x, "w") + self._pct(extent.width, "w") / 2
+            if abs(centre - 50) > 10:  # placed left or right: only top/bottom is kept
+                self.counts["region"] += 1
         align = region.get_style(self.sp.DisplayAlign)
         top = self._pct(origin.y, "h") if origin is not None else 0.0
         height = self._pct(extent.height, "h") if extent is not None else 100.0
@@ -360,7 +366,8 @@ def _track(doc: Any, path: str | None, notices: list[Notice]) -> Track:
         notices.append(Notice(path, None, f"styling not kept: {kinds}"))
     if walk.counts["region"]:
         notices.append(
-            Notice(path, None, "regions kept only as top/bottom placement ({\\an8} for top)")
+            Notice(path, None, f"{walk.counts['region']} cue(s) placed left or right of centre: "
+                   "only top/bottom placement is kept ({\\an8} for top)")
         )
     return Track(tuple(cues), source=path)
 
@@ -415,31 +422,44 @@ def write_ttml(cues: Iterable[Cue], language: str | None = None) -> str:
 
 
 def _fill(doc: Any, p: Any, text: str, model: Any, sp: Any) -> None:
-    state = {"i": False, "b": False, "u": False}
-    pos = 0
+    """Spans nest as the tags do ("<i>a <b>b</b></i>": a bold span inside an italic
+    one), so the text reads back with the same tags; line breaks go inside them."""
+    styles = {
+        "i": (sp.StyleProperties.FontStyle, sp.FontStyleType.italic),
+        "b": (sp.StyleProperties.FontWeight, sp.FontWeightType.bold),
+        "u": (sp.StyleProperties.TextDecoration, sp.TextDecorationType(underline=True)),
+    }
+    stack: list[tuple[str, Any]] = [("", p)]
 
     def add(piece: str) -> None:
-        """One span per run of equal style; its line breaks go inside it, so
-        "<i>a\nb</i>" reads back as one italic run, not two."""
         if not piece:
             return
-        span = model.Span(doc)
-        if state["i"]:
-            span.set_style(sp.StyleProperties.FontStyle, sp.FontStyleType.italic)
-        if state["b"]:
-            span.set_style(sp.StyleProperties.FontWeight, sp.FontWeightType.bold)
-        if state["u"]:
-            span.set_style(sp.StyleProperties.TextDecoration, sp.TextDecorationType(underline=True))
+        parent = stack[-1][1]
+        target = parent
+        if parent is p:  # a <p> holds spans, not text
+            target = model.Span(doc)
         for n, line in enumerate(piece.split("\n")):
             if n:
-                span.push_child(model.Br(doc))
+                target.push_child(model.Br(doc))
             if line:
-                span.push_child(model.Text(doc, line))
-        p.push_child(span)
+                target.push_child(model.Text(doc, line))
+        if target is not parent:
+            parent.push_child(target)
 
+    pos = 0
     for m in _TAG.finditer(text):
         add(text[pos : m.start()])
         pos = m.end()
-        if m.group(2):
-            state[m.group(2)] = not m.group(1)
+        name = m.group(2)
+        if not name:
+            continue  # {\an8} (the region says it) and other tags
+        if not m.group(1):
+            span = model.Span(doc)
+            span.set_style(*styles[name])
+            stack[-1][1].push_child(span)
+            stack.append((name, span))
+        elif any(tag == name for tag, _ in stack):
+            while stack[-1][0] != name:
+                stack.pop()  # close what a mis-nested tag left open
+            stack.pop()
     add(text[pos:])
