@@ -72,7 +72,9 @@ def warn(messages: Iterable[object]) -> None:
 
 InPath = Annotated[
     Path,
-    typer.Argument(help="Input caption file (SRT, WebVTT, ASS, TTML, SCC, ...: `subtools formats`)."),
+    typer.Argument(
+        help="Input caption file (SRT, WebVTT, ASS, TTML, SCC, ...: `subtools formats`)."
+    ),
 ]
 Fps = Annotated[
     float | None,

@@ -54,6 +54,7 @@ __all__ = [
     "write_track",
 ]
 
+
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
     """What some formats need besides the text: MicroDVD counts frames, not time."""
@@ -97,7 +98,9 @@ def _cues_only(parse: Callable[[str, str | None], tuple[list[Cue], list[Notice]]
 
 
 def _pysubs2(fmt: str) -> Parser:
-    def parse_track(text: str, source: str | None, options: ReadOptions) -> tuple[Track, list[Notice]]:
+    def parse_track(
+        text: str, source: str | None, options: ReadOptions
+    ) -> tuple[Track, list[Notice]]:
         from .substation import parse_substation
 
         return parse_substation(text, fmt, source, options.fps)
@@ -115,7 +118,9 @@ def _lazy(module: str, name: str) -> Parser:
     return parse_track
 
 
-def _parse_spruce(text: str, source: str | None, options: ReadOptions) -> tuple[Track, list[Notice]]:
+def _parse_spruce(
+    text: str, source: str | None, options: ReadOptions
+) -> tuple[Track, list[Notice]]:
     from .spruce import parse_spruce
 
     return parse_spruce(text, source, options.fps)
@@ -143,37 +148,109 @@ _TAGS = "italics, bold, line breaks"
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("srt", "SubRip", (".srt",), _cues_only(parse_srt), lambda t: write_srt(t.cues),
-               keeps=f"{_TAGS}, {{\\an8}} placement", reports="repairs (missing blank lines, short timestamps)"),
-        Format("vtt", "WebVTT", (".vtt",), _cues_only(parse_vtt), lambda t: write_vtt(t.cues),
-               keeps=_TAGS, reports="cue settings, STYLE and REGION blocks; unreadable cues skipped"),
-        Format("json", "subtools JSON, Whisper JSON", (".json",), _lazy("jsonfmt", "parse_json_track"),
-               lambda t: write_json(t.cues, t), keeps="text, language", reports="-"),
-        Format("ass", "Advanced SubStation Alpha (ASS/SSA)", (".ass", ".ssa"), _pysubs2("ass"),
-               _render_ass, keeps=f"{_TAGS}, \\an top/bottom (also from the style)",
-               reports="styles' look, \\pos/\\move, other override tags, layers, comments, drawings"),
-        Format("ttml", "TTML, DFXP, IMSC1 Text", (".ttml", ".dfxp"), _lazy("timedtext", "parse_ttml"),
-               _render_ttml, generic=(".xml",), keeps=f"{_TAGS}, top/bottom region",
-               reports="other styling, regions, unreadable time expressions (repaired)"),
-        Format("scc", "Scenarist SCC (CEA-608)", (".scc",), _lazy("timedtext", "parse_scc"),
-               keeps="pop-on, roll-up and paint-on screens as cues, italics",
-               reports="ttconv's decoder warnings"),
-        Format("stl", "EBU STL (Tech 3264, binary)", (".stl",), parse_binary=_parse_stl,
-               keeps=f"{_TAGS}, code page, top/bottom rows", reports="ttconv's decoder warnings"),
-        Format("sbv", "YouTube SBV, SubViewer 2", (".sbv",), _lazy("sbv", "parse_sbv"),
-               generic=(".sub",), keeps="line breaks ([br])", reports="skipped lines and cues"),
-        Format("microdvd", "MicroDVD (frames)", (), _pysubs2("microdvd"), generic=(".sub", ".txt"),
-               keeps=f"{_TAGS} ({{y:i}})", reports="frame rate used; other {...} codes"),
-        Format("mpl2", "MPL2", (), _pysubs2("mpl2"), generic=(".txt",), keeps=_TAGS,
-               reports="-"),
-        Format("tmp", "TMPlayer", (), _pysubs2("tmp"), generic=(".txt",), keeps="text",
-               reports="-"),
-        Format("sami", "SAMI", (".smi", ".sami"), _pysubs2("sami"), keeps=_TAGS,
-               reports="classes and styles"),
-        Format("spruce", "Spruce STL (text)", (), _parse_spruce, generic=(".stl",),
-               keeps="line breaks (|)", reports="frame rate used, $ settings"),
+        Format(
+            "srt",
+            "SubRip",
+            (".srt",),
+            _cues_only(parse_srt),
+            lambda t: write_srt(t.cues),
+            keeps=f"{_TAGS}, {{\\an8}} placement",
+            reports="repairs (missing blank lines, short timestamps)",
+        ),
+        Format(
+            "vtt",
+            "WebVTT",
+            (".vtt",),
+            _cues_only(parse_vtt),
+            lambda t: write_vtt(t.cues),
+            keeps=_TAGS,
+            reports="cue settings, STYLE and REGION blocks; unreadable cues skipped",
+        ),
+        Format(
+            "json",
+            "subtools JSON, Whisper JSON",
+            (".json",),
+            _lazy("jsonfmt", "parse_json_track"),
+            lambda t: write_json(t.cues, t),
+            keeps="text, language",
+            reports="-",
+        ),
+        Format(
+            "ass",
+            "Advanced SubStation Alpha (ASS/SSA)",
+            (".ass", ".ssa"),
+            _pysubs2("ass"),
+            _render_ass,
+            keeps=f"{_TAGS}, \\an top/bottom (also from the style)",
+            reports="styles' look, \\pos/\\move, other override tags, layers, comments, drawings",
+        ),
+        Format(
+            "ttml",
+            "TTML, DFXP, IMSC1 Text",
+            (".ttml", ".dfxp"),
+            _lazy("timedtext", "parse_ttml"),
+            _render_ttml,
+            generic=(".xml",),
+            keeps=f"{_TAGS}, top/bottom region",
+            reports="other styling, regions, unreadable time expressions (repaired)",
+        ),
+        Format(
+            "scc",
+            "Scenarist SCC (CEA-608)",
+            (".scc",),
+            _lazy("timedtext", "parse_scc"),
+            keeps="pop-on, roll-up and paint-on screens as cues, italics",
+            reports="ttconv's decoder warnings",
+        ),
+        Format(
+            "stl",
+            "EBU STL (Tech 3264, binary)",
+            (".stl",),
+            parse_binary=_parse_stl,
+            keeps=f"{_TAGS}, code page, top/bottom rows",
+            reports="ttconv's decoder warnings",
+        ),
+        Format(
+            "sbv",
+            "YouTube SBV, SubViewer 2",
+            (".sbv",),
+            _lazy("sbv", "parse_sbv"),
+            generic=(".sub",),
+            keeps="line breaks ([br])",
+            reports="skipped lines and cues",
+        ),
+        Format(
+            "microdvd",
+            "MicroDVD (frames)",
+            (),
+            _pysubs2("microdvd"),
+            generic=(".sub", ".txt"),
+            keeps=f"{_TAGS} ({{y:i}})",
+            reports="frame rate used; other {...} codes",
+        ),
+        Format("mpl2", "MPL2", (), _pysubs2("mpl2"), generic=(".txt",), keeps=_TAGS, reports="-"),
+        Format(
+            "tmp", "TMPlayer", (), _pysubs2("tmp"), generic=(".txt",), keeps="text", reports="-"
+        ),
+        Format(
+            "sami",
+            "SAMI",
+            (".smi", ".sami"),
+            _pysubs2("sami"),
+            keeps=_TAGS,
+            reports="classes and styles",
+        ),
+        Format(
+            "spruce",
+            "Spruce STL (text)",
+            (),
+            _parse_spruce,
+            generic=(".stl",),
+            keeps="line breaks (|)",
+            reports="frame rate used, $ settings",
+        ),
     )
-}  # fmt: skip
+}
 # What a sniff may call a format that reads with another one's reader.
 _SAME_READER = {"subviewer": "sbv", "ssa": "ass"}
 EXTENSIONS = tuple(e for f in FORMATS.values() for e in f.extensions)  # what reads as captions
@@ -243,7 +320,9 @@ def read_track(
 ) -> ReadResult:
     """Read a caption file: detect encoding and format (extension or content), parse, validate."""
     if fmt and fmt not in FORMATS:
-        raise InputError("unknown caption format", value=fmt, hint="use one of: " + ", ".join(FORMATS))
+        raise InputError(
+            "unknown caption format", value=fmt, hint="use one of: " + ", ".join(FORMATS)
+        )
     return parse_bytes(read_bytes(path), fmt, str(path), encoding=encoding, fps=fps)
 
 
@@ -277,8 +356,8 @@ def parse_bytes(
     if spec is not None and spec.parse_binary is not None:
         from .timedtext import stl_code_page
 
-        track, notices = spec.parse_binary(data, source)
-        return _checked(track, Decoded("", stl_code_page(data)), notices, spec.name, how, source)
+        track, found = spec.parse_binary(data, source)
+        return _checked(track, Decoded("", stl_code_page(data)), found, spec.name, how, source)
     decoded = decode_bytes(data, encoding=encoding, path=source)
     text = decoded.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:

@@ -83,14 +83,19 @@ def _whisper(data: dict[str, Any], path: str | None) -> tuple[Track, list[Notice
             body = str(seg["text"]).strip()
         except (KeyError, TypeError, ValueError):
             raise InputError(
-                "Whisper segment needs start, end (seconds) and text", path=path, value=f"segment {n}"
+                "Whisper segment needs start, end (seconds) and text",
+                path=path,
+                value=f"segment {n}",
             ) from None
         if start < 0 or end < start:
             raise InputError("segment times out of order", path=path, value=f"segment {n}")
         cues.append(Cue(start, end, body))
-    notices = [Notice(path, None, "Whisper JSON: word timings not kept")] if data.get("words") or any(
-        isinstance(s, dict) and s.get("words") for s in data["segments"]
-    ) else []
+    notices = (
+        [Notice(path, None, "Whisper JSON: word timings not kept")]
+        if data.get("words")
+        or any(isinstance(s, dict) and s.get("words") for s in data["segments"])
+        else []
+    )
     language = data.get("language")
     code = language if isinstance(language, str) and len(language) == 2 else None
     return Track(tuple(cues), code, path), notices

@@ -61,5 +61,7 @@ def parse_sbv(text: str, path: str | None) -> tuple[Track, list[Notice]]:
             notices.append(Notice(path, n, f"text outside any cue skipped: {raw.strip()[:40]!r}"))
     close()
     if not cues:
-        raise InputError("no subtitle cues found (no timing line like '0:00:01.000,0:00:02.000')", path=path)
+        raise InputError(
+            "no subtitle cues found (no timing line like '0:00:01.000,0:00:02.000')", path=path
+        )
     return Track(tuple(cues), source=path), notices

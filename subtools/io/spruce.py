@@ -25,15 +25,18 @@ def looks_like_spruce(text: str) -> bool:
     return any(_LINE.match(line) for line in text.split("\n", 40)[:40])
 
 
-def _ms(h: str, m: str, s: str, f: str, fps: float) -> int:
-    return round(((int(h) * 60 + int(m)) * 60 + int(s)) * 1000 + int(f) * 1000 / fps)
+def _ms(parts: tuple[str, ...], fps: float) -> int:
+    h, m, s, f = (int(p) for p in parts)
+    return round(((h * 60 + m) * 60 + s) * 1000 + f * 1000 / fps)
 
 
 def parse_spruce(text: str, path: str | None, fps: float | None) -> tuple[Track, list[Notice]]:
     rate = fps or _DEFAULT_FPS
     notices: list[Notice] = []
     if fps is None:
-        notices.append(Notice(path, None, "Spruce STL frames read at 25 per second (--fps to change)"))
+        notices.append(
+            Notice(path, None, "Spruce STL frames read at 25 per second (--fps to change)")
+        )
     cues: list[Cue] = []
     settings = False
     for n, raw in enumerate(text.split("\n"), 1):
@@ -47,7 +50,7 @@ def parse_spruce(text: str, path: str | None, fps: float | None) -> tuple[Track,
             notices.append(Notice(path, n, f"line skipped: {raw.strip()[:40]!r}"))
             continue
         g = m.groups()
-        start, end = _ms(*g[0:4], rate), _ms(*g[4:8], rate)
+        start, end = _ms(g[0:4], rate), _ms(g[4:8], rate)
         if end < start:
             notices.append(Notice(path, n, "cue ends before it starts, skipped"))
             continue

@@ -12,6 +12,7 @@ times as they are (the model starts at 0), and keeps comment events.
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 from collections import Counter
@@ -171,7 +172,7 @@ def _sami_ends(subs: Any, path: str | None, notices: list[Notice]) -> None:
     empty SYNC at 4.0 s ends at 3.9 s; the next SYNC's time is restored here.
     """
     events = sorted(subs.events, key=lambda e: e.start)
-    for ev, nxt in zip(events, events[1:], strict=False):
+    for ev, nxt in itertools.pairwise(events):
         ev.end = nxt.start
     if events and events[-1].text.strip():
         notices.append(
@@ -245,7 +246,9 @@ def _report(
             notices.append(Notice(path, None, f"{counts[key]} {message}"))
     if conv.positions:
         notices.append(
-            Notice(path, None, f"{conv.positions} cue(s) placed by \\pos/\\move: positions not kept")
+            Notice(
+                path, None, f"{conv.positions} cue(s) placed by \\pos/\\move: positions not kept"
+            )
         )
     if conv.dropped:
         tags = ", ".join(f"{t} ({n})" for t, n in sorted(conv.dropped.items()))
@@ -274,7 +277,9 @@ def _ass_event_text(text: str) -> str:
     prefix = f"{{\\an{an.group(1)}}}" if an else ""
     body = text[an.end() :] if an else text
     body = body.replace("{", "(").replace("}", ")") if "{" in body else body
-    body = _HTML.sub(lambda m: "{\\" + m.group(2).lower() + ("0" if m.group(1) else "1") + "}", body)
+    body = _HTML.sub(
+        lambda m: "{\\" + m.group(2).lower() + ("0" if m.group(1) else "1") + "}", body
+    )
     body = re.sub(r"</?[a-zA-Z][^<>]*>", "", body)  # <font> etc.: the style decides
     return prefix + body.replace("\n", "\\N")
 

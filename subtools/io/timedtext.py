@@ -109,7 +109,9 @@ def parse_ttml(text: str, path: str | None) -> tuple[Track, list[Notice]]:
     _close_open_containers(root)
     if fixed:
         notices.append(
-            Notice(path, None, f"{fixed} time expression(s) without units or with ',' read as seconds")
+            Notice(
+                path, None, f"{fixed} time expression(s) without units or with ',' read as seconds"
+            )
         )
     from xml.etree import ElementTree as ET
 
@@ -199,7 +201,9 @@ class _Walk:
         if body is not None:
             self.visit(body, Fraction(0), None, {})
 
-    def visit(self, el: Any, begin: Fraction, end: Fraction | None, inherited: dict[str, bool]) -> None:
+    def visit(
+        self, el: Any, begin: Fraction, end: Fraction | None, inherited: dict[str, bool]
+    ) -> None:
         b = begin + (el.get_begin() or 0)
         e = end
         if el.get_end() is not None:
@@ -240,9 +244,7 @@ class _Walk:
         timed = [c for c in el if c.get_begin() is not None]
         if not timed:
             return False
-        fits = all(
-            b <= c.get_begin() and (c.get_end() is None or c.get_end() <= e) for c in timed
-        )
+        fits = all(b <= c.get_begin() and (c.get_end() is None or c.get_end() <= e) for c in timed)
         overflows = any(b + c.get_begin() >= e for c in timed)
         if fits and overflows:
             self.counts["absolute"] += 1
@@ -270,7 +272,9 @@ class _Walk:
             return "\n"
         if isinstance(el, m.Text):
             raw = el.get_text()
-            keep = el.parent() is not None and el.parent().get_space() is m.WhiteSpaceHandling.PRESERVE
+            keep = (
+                el.parent() is not None and el.parent().get_space() is m.WhiteSpaceHandling.PRESERVE
+            )
             return raw if keep else _WS.sub(" ", raw)
         parts = []
         for child in el:
@@ -284,7 +288,9 @@ class _Walk:
             out = "".join(parts)
             for tag in ("i", "b", "u"):
                 if flags.get(tag) and out.strip():
-                    out = "\n".join(f"<{tag}>{x}</{tag}>" if x.strip() else x for x in out.split("\n"))
+                    out = "\n".join(
+                        f"<{tag}>{x}</{tag}>" if x.strip() else x for x in out.split("\n")
+                    )
             return out
         return "".join(parts)
 
@@ -317,10 +323,12 @@ class _Walk:
             return float(length.value)
         if units == "c":
             cells = self.doc.get_cell_resolution()
-            return float(length.value) * 100 / (cells.rows if axis == "h" else cells.columns)
+            count = float(cells.rows if axis == "h" else cells.columns)
+            return float(length.value) * 100 / count
         if units == "px":
             px = self.doc.get_px_resolution()
-            return float(length.value) * 100 / (px.height if axis == "h" else px.width)
+            size = float(px.height if axis == "h" else px.width)
+            return float(length.value) * 100 / size
         return float(length.value)
 
 
@@ -366,8 +374,12 @@ def _track(doc: Any, path: str | None, notices: list[Notice]) -> Track:
         notices.append(Notice(path, None, f"styling not kept: {kinds}"))
     if walk.counts["region"]:
         notices.append(
-            Notice(path, None, f"{walk.counts['region']} cue(s) placed left or right of centre: "
-                   "only top/bottom placement is kept ({\\an8} for top)")
+            Notice(
+                path,
+                None,
+                f"{walk.counts['region']} cue(s) placed left or right of centre: "
+                "only top/bottom placement is kept ({\\an8} for top)",
+            )
         )
     return Track(tuple(cues), source=path)
 
@@ -394,7 +406,9 @@ def write_ttml(cues: Iterable[Cue], language: str | None = None) -> str:
         pct = sp.LengthType.Units.pct
         region.set_style(
             sp.StyleProperties.Origin,
-            sp.CoordinateType(sp.LengthType(10, pct), sp.LengthType(y if name == "top" else 10, pct)),
+            sp.CoordinateType(
+                sp.LengthType(10, pct), sp.LengthType(y if name == "top" else 10, pct)
+            ),
         )
         region.set_style(
             sp.StyleProperties.Extent,

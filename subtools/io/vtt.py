@@ -56,7 +56,9 @@ def _timing(
     g = m.groups()
     if not _STRICT.match(raw):
         if g[3] is None or g[7] is None:
-            notices.append(Notice(path, line_no, f"timestamp without milliseconds: {raw.strip()!r}"))
+            notices.append(
+                Notice(path, line_no, f"timestamp without milliseconds: {raw.strip()!r}")
+            )
         elif len(g[3]) < 3 or len(g[7]) < 3:
             notices.append(
                 Notice(path, line_no, f"short milliseconds read as a fraction: {raw.strip()!r}")

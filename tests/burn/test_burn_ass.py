@@ -49,7 +49,7 @@ def test_ass_keeps_its_own_top_style(
     out = tmp_path / "own.mp4"
     result = burn_file(video, ass_file, out, OPTS)
     assert result.cues == 1
-    top, bottom = _rows(tools, video, out)
+    _, bottom = _rows(tools, video, out)
     assert bottom < H // 3  # the file's own top placement
 
 
@@ -59,7 +59,9 @@ def test_a_style_option_replaces_the_files_style(
 ) -> None:
     own, forced = tmp_path / "own.mp4", tmp_path / "forced.mp4"
     burn_file(video, ass_file, own, OPTS)
-    burn_file(video, ass_file, forced, BurnOptions(style=Style(size=48), crf=12, preset="ultrafast"))
+    burn_file(
+        video, ass_file, forced, BurnOptions(style=Style(size=48), crf=12, preset="ultrafast")
+    )
     own_top, own_bottom = _rows(tools, video, own)
     top, bottom = _rows(tools, video, forced)
     # subtools' style at the asked size; the top placement read from the style stays

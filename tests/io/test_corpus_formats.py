@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import re
-from pathlib import Path
 
 import pytest
 
@@ -149,7 +148,9 @@ ROWS = corpus_rows()
 
 @pytest.mark.skipif(not ROWS, reason="../shared/corpus is not present")
 def test_every_corpus_file_is_listed() -> None:
-    unlisted = [p for p in ROWS if p not in READ and p not in REFUSED and not PLAIN_PATTERN.search(p)]
+    unlisted = [
+        p for p in ROWS if p not in READ and p not in REFUSED and not PLAIN_PATTERN.search(p)
+    ]
     assert unlisted == []
 
 
@@ -164,9 +165,7 @@ def test_corpus_file(rel: str) -> None:
         read_track(path)
     message = str(err.value)
     assert re.match(rf"{re.escape(str(path))}(:\d+)?: ", message) and "\n" not in message
-    reason = REFUSED.get(rel) or (
-        "empty file" if path.stat().st_size < 8 else PLAIN_TEXT
-    )
+    reason = REFUSED.get(rel) or ("empty file" if path.stat().st_size < 8 else PLAIN_TEXT)
     assert reason in message
 
 

@@ -23,7 +23,9 @@ def test_formats_lists_every_format_with_read_and_write() -> None:
     assert result.exit_code == 0
     rows = {r["name"]: r for r in json.loads(result.stdout)}
     assert {n for n, r in rows.items() if r["write"]} == {"srt", "vtt", "json", "ass", "ttml"}
-    assert rows["ttml"]["extensions"] == [".ttml", ".dfxp"] and rows["ttml"]["by_content"] == [".xml"]
+    assert rows["ttml"]["extensions"] == [".ttml", ".dfxp"] and rows["ttml"]["by_content"] == [
+        ".xml"
+    ]
     assert set(rows) == {"srt", "vtt", "json", "ass", "ttml", "scc", "stl", "sbv", "microdvd",
                          "mpl2", "tmp", "sami", "spruce"}  # fmt: skip
     human = runner.invoke(app, ["formats"])

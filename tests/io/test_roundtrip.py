@@ -91,7 +91,9 @@ def test_messy_srt_layouts_read_the_same_cues(case: tuple[str, Track]) -> None:
 
 # ASS and TTML: text as translators write it (no braces, backslashes or '<', which
 # ASS and TTML give a meaning), single spaces (TTML collapses runs), tags <i>/<b>.
-PLAIN = string.ascii_letters + string.digits + " .,!?'\"-&/" + "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВ"
+PLAIN = (
+    string.ascii_letters + string.digits + " .,!?'\"-&/" + "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВ"
+)
 plain_line = (
     st.text(PLAIN, min_size=1, max_size=30)
     .map(lambda s: " ".join(s.split()))
