@@ -60,6 +60,11 @@ class _Converter:
         self.positions = 0
 
     def convert(self, raw: str, italic: bool, bold: bool, alignment: int) -> str:
+        if "{" not in raw and not italic and not bold:  # no tags: line breaks only
+            text = _plain(raw)
+            if " \n" in text or "\n " in text:
+                text = "\n".join(line.strip(" ") for line in text.split("\n"))
+            return (f"{{\\an{alignment}}}" if alignment != 2 else "") + text.strip(" ")
         out: list[str] = []
         base = {"i": italic, "b": bold, "u": False, "s": False}
         state = dict(base)
@@ -122,7 +127,10 @@ class _Converter:
 
 
 def _plain(text: str) -> str:
-    return text.replace("\\N", "\n").replace("\\n", " ").replace("\\h", "\u00a0")
+    text = text.replace("\\N", "\n")
+    if "\\" in text:
+        text = text.replace("\\n", " ").replace("\\h", "\u00a0")
+    return text
 
 
 def ass_text(raw: str) -> str:
@@ -180,29 +188,39 @@ def _sami_ends(subs: Any, path: str | None, notices: list[Notice]) -> None:
         )
 
 
+_DRAWING = re.compile(r"\{[^}]*\\p[1-9]")
+
+
 def _to_track(subs: Any, fmt: str, path: str | None, notices: list[Notice]) -> Track:
     conv = _Converter()
     counts: Counter[str] = Counter()
     cues: list[Cue] = []
-    used_styles: dict[str, None] = {}
+    looks: dict[str, tuple[bool, bool, int] | None] = {}  # style name -> italic, bold, \an
     for ev in subs.events:
         if ev.is_comment:
             counts["comment"] += 1
             continue
-        if re.search(r"\{[^}]*\\p[1-9]", ev.text):
+        raw = ev.text
+        if "{" in raw and _DRAWING.search(raw):
             counts["drawing"] += 1
             continue
-        style = subs.styles.get(ev.style)
-        if style is None and ev.style not in ("Default", "*Default"):
+        if ev.style not in looks:
+            style = subs.styles.get(ev.style)
+            looks[ev.style] = (
+                None
+                if style is None
+                else (bool(style.italic), bool(style.bold), int(style.alignment))
+            )
+        look = looks[ev.style]
+        if look is None and ev.style not in ("Default", "*Default"):
             counts["unknown style"] += 1
-        used_styles.setdefault(ev.style)
         if ev.layer:
             counts["layer"] += 1
-        italic = bool(style and style.italic)
-        bold = bool(style and style.bold)
-        alignment = int(style.alignment) if style is not None else 2
-        body = conv.convert(ev.text, italic, bold, alignment)
-        if not _AN.sub("", body).strip():
+        if look in (None, (False, False, 2)) and "{" not in raw and "\\" not in raw:
+            body = raw.strip(" ")  # the common plain line: nothing to convert
+        else:
+            body = conv.convert(raw, *(look or (False, False, 2)))
+        if not body or (body[0] == "{" and not _AN.sub("", body).strip()) or body.isspace():
             counts["empty"] += fmt != "sami"  # SAMI clears the screen with an empty SYNC
             continue
         start, end = ev.start, ev.end
@@ -216,7 +234,7 @@ def _to_track(subs: Any, fmt: str, path: str | None, notices: list[Notice]) -> T
             counts["cut at zero"] += 1
             start = 0
         cues.append(Cue(int(start), int(end), body))
-    _report(subs, fmt, path, notices, conv, counts, used_styles)
+    _report(subs, fmt, path, notices, conv, counts, dict.fromkeys(looks))
     return Track(tuple(cues), source=path)
 
 
@@ -284,9 +302,22 @@ def _ass_event_text(text: str) -> str:
     return prefix + body.replace("\n", "\\N")
 
 
+# ASS writes H:MM:SS.cc: one digit of hours.
+ASS_MAX_MS = 10 * 3_600_000 - 10
+
+
 def write_ass(cues: Iterable[Cue], width: int = 1920, height: int = 1080) -> str:
     """An ASS file with subtools' Default style (the look burn draws) for a 1080p picture."""
     import pysubs2
+
+    cues = list(cues)
+    late = next((c for c in cues if c.end > ASS_MAX_MS), None)
+    if late is not None:  # pysubs2 would clamp the time silently
+        raise InputError(
+            "ASS cannot hold times past 9:59:59.99",
+            value=f"a cue ends at {late.end} ms",
+            hint="write SRT, WebVTT or TTML instead",
+        )
 
     subs = pysubs2.SSAFile()
     subs.info["PlayResX"] = str(width)

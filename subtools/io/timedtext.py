@@ -41,6 +41,11 @@ _COMMA_CLOCK = re.compile(r"^\s*(\d+:\d{2}:\d{2}),(\d+)\s*$")
 _WS = re.compile(r"[ \t\r\n]+")
 # Blanks just inside a tag (<i> x</i>): a CEA-608 mid-row code takes a space on screen.
 _TAG_SPACE = re.compile(r"^((?:<[ibu]>)+) +| +((?:</[ibu]>)+)$")
+_EMPTY_TAG = re.compile(r"<([ibu])>\s*</\1>")
+
+
+def _tag_space(m: re.Match[str]) -> str:
+    return m.group(1) or m.group(2)
 
 
 class _LogToNotices(logging.Handler):
@@ -204,22 +209,23 @@ class _Walk:
     def visit(
         self, el: Any, begin: Fraction, end: Fraction | None, inherited: dict[str, bool]
     ) -> None:
-        b = begin + (el.get_begin() or 0)
+        own_begin, own_end = el.get_begin(), el.get_end()
+        b = begin + own_begin if own_begin else begin
         e = end
-        if el.get_end() is not None:
-            e = begin + el.get_end() if e is None else min(e, begin + el.get_end())
+        if own_end is not None:
+            e = begin + own_end if e is None else min(e, begin + own_end)
         if e is not None and b >= e:
             self.counts["outside"] += 1  # zero time on screen, or after its parent ended
             return
         flags = self.flags(el, inherited)
         if isinstance(el, self.m.P):
             text = self.text(el, flags).strip("\n")
-            lines = [
-                _TAG_SPACE.sub(lambda t: t.group(1) or t.group(2), line.strip())
-                for line in text.split("\n")
-            ]
+            lines = [line.strip() for line in text.split("\n")]
+            if "<" in text:
+                lines = [_TAG_SPACE.sub(_tag_space, line) for line in lines]
             body = "\n".join(line for line in lines if line)
-            body = re.sub(r"<([ib])>\s*</\1>", "", body)
+            if "<" in body:
+                body = _EMPTY_TAG.sub("", body)
             if not body:
                 self.counts["empty"] += 1
                 return

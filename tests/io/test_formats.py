@@ -287,3 +287,16 @@ def test_text_stl_is_spruce_frames_at_25_unless_fps_is_given() -> None:
     assert notices[0] == "Spruce STL frames read at 25 per second (--fps to change)"
     at_30 = read_track(FORMATS_DIR / "spruce.stl", fps=30).track
     assert at_30.cues[0].start == 1400
+
+
+def test_ass_refuses_times_it_cannot_hold() -> None:
+    from subtools.io import render_track
+    from subtools.model import Track
+
+    track = Track((Cue(0, 1000, "a"), Cue(36_000_000, 36_001_000, "ten hours in")))
+    with pytest.raises(InputError) as err:
+        render_track(track, "ass")
+    assert str(err.value) == (
+        "ASS cannot hold times past 9:59:59.99 (a cue ends at 36001000 ms); "
+        "write SRT, WebVTT or TTML instead"
+    )
