@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Cue, Track
+from ..timecode import format_srt
 from .assfields import canonical_substation
 from .assstyle import DEFAULT_FAMILY, style_fields
 from .notices import Notice
@@ -314,8 +315,7 @@ def write_ass(cues: Iterable[Cue], width: int = 1920, height: int = 1080) -> str
     late = next((c for c in cues if c.end > ASS_MAX_MS), None)
     if late is not None:  # pysubs2 would clamp the time silently
         raise InputError(
-            "ASS cannot hold times past 9:59:59.99",
-            value=f"a cue ends at {late.end} ms",
+            f"ASS cannot hold times past 9:59:59.99; a cue ends at {format_srt(late.end)}",
             hint="write SRT, WebVTT or TTML instead",
         )
 

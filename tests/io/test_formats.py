@@ -297,6 +297,6 @@ def test_ass_refuses_times_it_cannot_hold() -> None:
     with pytest.raises(InputError) as err:
         render_track(track, "ass")
     assert str(err.value) == (
-        "ASS cannot hold times past 9:59:59.99 (a cue ends at 36001000 ms); "
+        "ASS cannot hold times past 9:59:59.99; a cue ends at 10:00:01,000; "
         "write SRT, WebVTT or TTML instead"
     )
