@@ -24,7 +24,7 @@ from ..model import Cue, Track
 from ..timecode import format_srt
 from .assfields import canonical_substation
 from .assstyle import DEFAULT_FAMILY, style_fields
-from .notices import Notice
+from .notices import Notice, refuse_nul
 
 __all__ = ["ass_text", "parse_substation", "write_ass"]
 
@@ -312,6 +312,7 @@ def write_ass(cues: Iterable[Cue], width: int = 1920, height: int = 1080) -> str
     import pysubs2
 
     cues = list(cues)
+    refuse_nul(cues)
     late = next((c for c in cues if c.end > ASS_MAX_MS), None)
     if late is not None:  # pysubs2 would clamp the time silently
         raise InputError(

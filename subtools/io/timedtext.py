@@ -29,7 +29,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Cue, Track
-from .notices import Notice
+from .notices import Notice, refuse_nul
 
 __all__ = ["parse_scc", "parse_stl", "parse_ttml", "write_ttml"]
 
@@ -404,6 +404,8 @@ def write_ttml(cues: Iterable[Cue], language: str | None = None) -> str:
     from ttconv import style_properties as sp
     from ttconv.imsc import writer
 
+    cues = list(cues)
+    refuse_nul(cues)
     doc = model.ContentDocument()
     doc.set_lang(language or "")
     regions = {}
