@@ -138,16 +138,18 @@ def _check_paths(video: Path, captions: Path, output: Path) -> None:
 def _load(video: Path, captions: Path, encoding: str | None, whole: bool = True) -> _Inputs:
     tools = ff.find_toolchain()
     media = ff.probe(tools, video)
+    rate_note = []
     try:
         result = read_track(captions, encoding=encoding)
     except InputError as exc:
         if "frame rate is unknown" not in exc.message or not media.fps:
             raise
         result = read_track(captions, encoding=encoding, fps=media.fps)  # MicroDVD: the video's
+        rate_note.append(f"{captions}: MicroDVD frames read at the video's {media.fps:g} fps")
     track = result.track.sorted()
     if not track.cues:
         raise InputError("no captions in this file", path=captions)
-    warnings = [str(n) for n in result.notices]
+    warnings = [*rate_note, *(str(n) for n in result.notices)]
     if not media.has_audio:
         warnings.append(f"{video}: the video has no audio stream; the output is silent")
     late = [c for c in track.cues if c.end > media.duration]

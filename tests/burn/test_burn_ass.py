@@ -67,3 +67,17 @@ def test_a_style_option_replaces_the_files_style(
     # subtools' style at the asked size; the top placement read from the style stays
     assert bottom - top > 1.5 * (own_bottom - own_top)
     assert bottom < H // 2
+
+
+@pytest.mark.slow
+def test_microdvd_without_a_rate_burns_at_the_videos_rate(
+    tools: Toolchain, video: Path, tmp_path: Path
+) -> None:
+    sub = tmp_path / "frames.sub"
+    sub.write_text("{25}{62}Hello, world\n", encoding="utf-8")  # 1.0-2.48 s at 25 fps
+    out = tmp_path / "frames.mp4"
+    result = burn_file(video, sub, out, OPTS)
+    assert result.cues == 1
+    assert result.warnings[0] == f"{sub}: MicroDVD frames read at the video's 25 fps"
+    assert changes(frame(tools, video, 1.5), frame(tools, out, 1.5)).count > 150
+    assert changes(frame(tools, video, 2.75), frame(tools, out, 2.75)).count == 0
