@@ -10,6 +10,7 @@ library (pysubs2, ttconv) import it only when such a file is read.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,7 @@ __all__ = [
     "atomic_write_text",
     "check_output",
     "format_for",
+    "lost_markup",
     "make_folder",
     "note_read",
     "parse_bytes",
@@ -435,6 +437,32 @@ def _drop_inner_boms(text: str, source: str | None) -> list[Notice]:
         return []
     line = text.count("\n", 0, at) + 1
     return [Notice(source, line, "byte order mark inside the file (joined files?): removed")]
+
+
+# Markup in cue text that a writer cannot carry (the text itself is written).
+_LOST_MARKUP = {
+    "ass": re.compile(r"<(?![ibus]>)([a-zA-Z]+)[^<>]*>"),
+    "ttml": re.compile(r"<(?![ibu]>)([a-zA-Z]+)[^<>]*>|\{\\(?!an?\d+\})(\d?[a-z]+)[^{}]*\}"),
+}
+
+
+def lost_markup(track: Track, fmt: str, path: str | os.PathLike[str] | None) -> list[Notice]:
+    """What writing ``track`` as ``fmt`` leaves out (``<font>`` in ASS, ``{\\b1}`` in
+    TTML ...): one notice, so a conversion loses nothing silently."""
+    pattern = _LOST_MARKUP.get(fmt)
+    if pattern is None:
+        return []
+    found: dict[str, int] = {}
+    for cue in track.cues:
+        if "<" in cue.text or "{" in cue.text:
+            for m in pattern.finditer(cue.text):
+                name = m.group(1) or "\\" + m.group(2)
+                found[name] = found.get(name, 0) + 1
+    if not found:
+        return []
+    tags = ", ".join(f"{name} ({n})" for name, n in sorted(found.items()))
+    where = None if path is None else str(path)
+    return [Notice(where, None, f"markup not written in {FORMATS[fmt].label}: {tags}")]
 
 
 def render_track(track: Track, fmt: str) -> str:

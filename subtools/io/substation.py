@@ -290,17 +290,32 @@ _HTML = re.compile(r"<(/?)([ibus])>", re.I)
 _AN = re.compile(r"\{\\an?(\d+)\}")
 
 
-def _ass_event_text(text: str) -> str:
-    """Model text -> ASS: <i> etc. become override tags, breaks \\N; braces are literal."""
-    an = _AN.match(text)
-    prefix = f"{{\\an{an.group(1)}}}" if an else ""
-    body = text[an.end() :] if an else text
-    body = body.replace("{", "(").replace("}", ")") if "{" in body else body
+_OVERRIDE = re.compile(r"\{\\[^{}]*\}")  # an ASS override block, also meaningful in SRT
+_ASS_ESCAPE = re.compile(r"\\[Nnh]")
+
+
+def _ass_event_text(n: int, text: str) -> str:
+    """Model text -> ASS: <i> etc. become override tags, breaks \\N; ``{\\...}`` blocks
+    pass through. Text ASS would hide or change is refused with the cue named:
+    other braces (an override block, not shown) and a backslash before N, n or h."""
+    bare = _OVERRIDE.sub("", text)
+    bad = "{" if "{" in bare else "}" if "}" in bare else None
+    escape = _ASS_ESCAPE.search(bare)
+    if bad or escape:
+        shown = bad or (escape.group() if escape else "")
+        raise InputError(
+            f"cue {n}: its text holds {shown!r}, which ASS reads as markup, not text",
+            value=text[:60],
+            hint="edit that text, or write SRT, WebVTT or TTML",
+        )
     body = _HTML.sub(
-        lambda m: "{\\" + m.group(2).lower() + ("0" if m.group(1) else "1") + "}", body
+        lambda m: "{\\" + m.group(2).lower() + ("0" if m.group(1) else "1") + "}", text
     )
-    body = re.sub(r"</?[a-zA-Z][^<>]*>", "", body)  # <font> etc.: the style decides
-    return prefix + body.replace("\n", "\\N")
+    body = _OTHER_HTML.sub("", body)  # <font> etc.: the style decides (reported by convert)
+    return body.replace("\n", "\\N")
+
+
+_OTHER_HTML = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
 # ASS writes H:MM:SS.cc: one digit of hours.
@@ -326,8 +341,10 @@ def write_ass(cues: Iterable[Cue], width: int = 1920, height: int = 1080) -> str
     subs.info["WrapStyle"] = "0"
     subs.info["ScaledBorderAndShadow"] = "yes"
     subs.styles["Default"] = _default_style(pysubs2, width, height)
-    for c in cues:
-        subs.events.append(pysubs2.SSAEvent(start=c.start, end=c.end, text=_ass_event_text(c.text)))
+    for n, c in enumerate(cues, 1):
+        subs.events.append(
+            pysubs2.SSAEvent(start=c.start, end=c.end, text=_ass_event_text(n, c.text))
+        )
     return str(subs.to_string("ass"))
 
 

@@ -393,7 +393,7 @@ def _track(doc: Any, path: str | None, notices: list[Notice]) -> Track:
 # ---------------------------------------------------------------- writer
 
 
-_TAG = re.compile(r"<(/?)([ibu])>|\{\\an?\d+\}|</?[a-zA-Z][^<>]*>")
+_TAG = re.compile(r"<(/?)([ibu])>|\{\\[^{}]*\}|</?[a-zA-Z][^<>]*>")
 
 
 def write_ttml(cues: Iterable[Cue], language: str | None = None) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..io import FORMATS, Notice, check_output, read_track, write_track
+from ..io import FORMATS, Notice, check_output, lost_markup, read_track, write_track
 from ..lang import detect_language
 from ..model import Track
 
@@ -92,7 +92,8 @@ def convert(
     detect = Path(output).suffix.lower() in (".json", ".ttml", ".dfxp")
     track, info = load_track(source, encoding, detect=detect, fps=fps)
     fmt = write_track(track, output)
-    return ConvertResult(str(output), fmt, len(track), info.encoding, info.notices)
+    notices = (*info.notices, *lost_markup(track, fmt, output))
+    return ConvertResult(str(output), fmt, len(track), info.encoding, notices)
 
 
 def format_table() -> list[dict[str, Any]]:

@@ -107,3 +107,35 @@ def test_quotes_read_a_ttml_file(tmp_path: Path) -> None:
     assert a.exit_code == b.exit_code == 1
     strip = lambda d: {k: v for k, v in d.items() if k not in ("captions",)}  # noqa: E731
     assert strip(json.loads(a.stdout)) == strip(json.loads(b.stdout))
+
+
+def test_convert_reports_markup_the_target_cannot_hold(tmp_path: Path) -> None:
+    src = tmp_path / "in.srt"
+    src.write_text(
+        '1\n00:00:01,000 --> 00:00:02,000\n<font color="red">Red</font> and {\\b1}bold{\\b0}\n',
+        encoding="utf-8",
+    )
+    ass = runner.invoke(app, ["convert", str(src), str(tmp_path / "out.ass")])
+    assert ass.stderr == (
+        f"warning: {tmp_path / 'out.ass'}: markup not written in "
+        "Advanced SubStation Alpha (ASS/SSA): font (1)\n"
+    )
+    ttml = runner.invoke(app, ["convert", str(src), str(tmp_path / "out.ttml")])
+    assert ttml.stderr == (
+        f"warning: {tmp_path / 'out.ttml'}: markup not written in TTML, DFXP, IMSC1 Text: "
+        "\\b (2), font (1)\n"
+    )
+    assert read_track(tmp_path / "out.ttml").track.cues[0].text == "Red and bold"
+
+
+@pytest.mark.parametrize(("text", "shown"), [("a {laughs}", "'{'"), ("C:\\new folder", "'\\\\n'")])
+def test_ass_refuses_text_it_would_read_as_markup(tmp_path: Path, text: str, shown: str) -> None:
+    src = tmp_path / "in.json"
+    src.write_text(json.dumps({"cues": [{"start": 0, "end": 900, "text": text}]}), "utf-8")
+    out = tmp_path / "out.ass"
+    result = runner.invoke(app, ["convert", str(src), str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"error: cue 1: its text holds {shown}, which ASS reads as markup, not text"
+    )
+    assert not out.exists()
