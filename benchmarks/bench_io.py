@@ -1,6 +1,8 @@
-"""Read + write a generated 20,000-cue SRT with subtools and with raw pysrt, same run.
+"""Read + write a generated 20,000-cue SRT with subtools and with raw pysrt, same run;
+read the same cues as ASS (vs pysubs2 alone) and as TTML (vs ttconv alone).
 
-Goal (issue 2): subtools' validation costs at most 1.5x raw pysrt.
+Goal (issues 2, 11): subtools' validation and conversion to its model cost at
+most 1.5x the library alone.
 """
 
 from __future__ import annotations
@@ -54,6 +56,46 @@ def main() -> None:
         )
     total = (sub_r + sub_w) / (raw_r + raw_w)
     print(f"read+write ratio: {total:.2f}x (goal <= 1.5x)")
+    other_formats()
+
+
+def other_formats() -> None:
+    """ASS and TTML reads: the library's own parse vs subtools' read_track (which
+    adds decoding, sniffing, the guards and the conversion to the model)."""
+    from xml.etree import ElementTree as ET
+
+    import pysubs2
+    from ttconv.imsc import reader as imsc_reader
+
+    from subtools.io import parse_text, render_track
+    from subtools.model import Cue
+
+    track, _ = parse_text(srt_text(N), "srt")
+    # one cue a second: ASS holds times up to 9:59:59.99 only
+    track = track.with_cues(Cue(i * 1000, i * 1000 + 900, c.text) for i, c in enumerate(track))
+    with tempfile.TemporaryDirectory() as tmp:
+        ass, ttml = Path(tmp) / "in.ass", Path(tmp) / "in.ttml"
+        ass.write_text(render_track(track, "ass"), encoding="utf-8")
+        small = track[: N // 4]  # ttconv takes seconds on 20,000 paragraphs
+        ttml.write_text(render_track(small, "ttml"), encoding="utf-8")
+        rows = (
+            ("ASS ", len(track), "pysubs2", lambda: pysubs2.load(str(ass)), ass),
+            (
+                "TTML",
+                len(small),
+                "ttconv ",
+                lambda: imsc_reader.to_model(ET.parse(str(ttml))),
+                ttml,
+            ),
+        )
+        for name, cues, lib, raw, path in rows:
+            assert len(read_track(path).track) == cues
+            raw_t = best(raw)
+            sub_t = best(lambda p=path: read_track(p))  # type: ignore[misc]
+            print(
+                f"{name} read, {cues} cues: {lib} {raw_t * 1000:7.1f} ms   "
+                f"subtools {sub_t * 1000:7.1f} ms   ratio {sub_t / raw_t:.2f}x (goal <= 1.5x)"
+            )
 
 
 if __name__ == "__main__":

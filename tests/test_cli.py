@@ -21,7 +21,7 @@ def test_info_human(samples: Path) -> None:
     result = runner.invoke(app, ["info", str(samples / "captions.ru.srt")])
     assert result.exit_code == 0
     assert result.stdout == (
-        f"{samples / 'captions.ru.srt'}\n  format:   srt\n  encoding: utf-8\n  cues:     15\n"
+        f"{samples / 'captions.ru.srt'}\n  format:   srt (by extension)\n  encoding: utf-8\n  cues:     15\n"
         "  span:     0:01.000 - 0:54.000\n  language: ru\n"
     )
 
@@ -32,6 +32,7 @@ def test_info_json(samples: Path) -> None:
     assert json.loads(result.stdout) == {
         "path": str(samples / "captions.en.srt"),
         "format": "srt",
+        "detected_by": "extension",
         "encoding": "utf-8",
         "cues": 15,
         "start": 1.0,
@@ -147,7 +148,7 @@ def test_unexpected_exception_becomes_an_error_line(
     assert result.stderr == "error: internal error: RuntimeError: kaput; please report it\n"
 
 
-@pytest.mark.parametrize("command", ["info", "convert", "demo"])
+@pytest.mark.parametrize("command", ["info", "convert", "formats", "demo"])
 def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Usage:" in result.stdout
@@ -169,7 +170,8 @@ def test_help_does_not_import_heavy_modules() -> None:
     code = (
         "import sys, cli\n"
         "try:\n    cli.app(['--help'], prog_name='subtools')\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('argostranslate', 'torch', 'ctranslate2', 'stanza', 'ffmpeg', 'langdetect')"
+        "heavy = [m for m in ('argostranslate', 'torch', 'ctranslate2', 'stanza', 'ffmpeg', 'langdetect',"
+        " 'pysubs2', 'ttconv', 'defusedxml')"
         " if m in sys.modules]\nprint('HEAVY', heavy)\n"
     )
     out = subprocess.run(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import InputError
+from ..io.assstyle import default_outline, default_size, style_fields
 
 __all__ = [
     "Style",
@@ -55,12 +56,10 @@ class Style:
 
     def size_for(self, height: int) -> int:
         # 6% of the picture height: a little above libass's default 16/288, for phones.
-        return self.size if self.size is not None else max(10, round(height * 0.06))
+        return self.size if self.size is not None else default_size(height)
 
     def outline_for(self, height: int) -> float:
-        if self.outline is not None:
-            return self.outline
-        return max(1.0, round(height / 360 * 1.5 * 2) / 2)
+        return self.outline if self.outline is not None else default_outline(height)
 
 
 def _escape(text: str, specials: str) -> str:
@@ -81,39 +80,36 @@ def escape_graph(text: str) -> str:
 
 
 def force_style(style: Style, family: str, width: int, height: int) -> str:
-    """The ASS style override: sizes in output pixels (PlayRes set to the video size)."""
+    """The ASS style override: sizes in output pixels (PlayRes set to the video size).
+
+    The look is the ASS writer's Default style (subtools.io.assstyle), so a file
+    written by ``convert x.srt x.ass`` burns the same as the SRT.
+    """
     if "," in family or "=" in family:
         raise InputError("font names with ',' or '=' cannot be passed to libass", value=family)
-    fields: list[tuple[str, str]] = [
-        ("PlayResX", str(width)),
-        ("PlayResY", str(height)),
-        ("FontName", family),
-        ("FontSize", str(style.size_for(height))),
-        ("PrimaryColour", "&H00FFFFFF"),
-        ("Alignment", str(_ALIGNMENT[style.position])),
-        ("MarginV", str(max(4, round(height * 0.05)))),
-        ("MarginL", str(max(4, round(width * 0.04)))),
-        ("MarginR", str(max(4, round(width * 0.04)))),
-        ("Outline", _number(style.outline_for(height))),
-        ("Shadow", "0"),
-    ]
-    if style.box:
-        # BorderStyle 3 draws an opaque box in the outline colour, padded by Outline.
-        fields += [("BorderStyle", "3"), ("OutlineColour", "&H40000000")]
-    else:
-        fields += [("BorderStyle", "1"), ("OutlineColour", "&H00000000")]
+    fields = [("PlayResX", str(width)), ("PlayResY", str(height))]
+    fields += style_fields(
+        family,
+        width,
+        height,
+        size=style.size_for(height),
+        outline=style.outline_for(height),
+        position=style.position,
+        box=style.box,
+        legacy_alignment=True,
+    )
     return ",".join(f"{k}={v}" for k, v in fields)
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def subtitles_filter(captions: Path, fonts_dir: Path | None, style_override: str | None) -> str:
+    """The complete ``-vf`` text that burns ``captions`` (any file name) with libass.
 
-
-def subtitles_filter(captions: Path, fonts_dir: Path | None, style_override: str) -> str:
-    """The complete ``-vf`` text that burns ``captions`` (any file name) with libass."""
+    ``style_override`` None keeps the file's own styles (an .ass file burned as it is).
+    """
     options = [f"filename={escape_option(str(captions))}"]
     if fonts_dir is not None:
         options.append(f"fontsdir={escape_option(str(fonts_dir))}")
     options.append("charenc=UTF-8")
-    options.append(f"force_style={escape_option(style_override)}")
+    if style_override is not None:
+        options.append(f"force_style={escape_option(style_override)}")
     return "subtitles=" + escape_graph(":".join(options))

@@ -87,10 +87,12 @@ def workdir(track: Track, font: FontChoice | None) -> Iterator[tuple[Path, Path 
 
 
 def video_filter(
-    style: Style, font: FontChoice, media: MediaInfo, captions: Path, fonts: Path | None
+    style: Style | None, font: FontChoice, media: MediaInfo, captions: Path, fonts: Path | None
 ) -> str:
+    """Style None: the captions are an .ass file burned with its own styles and positions."""
     width, height = media.width // 2 * 2, media.height // 2 * 2
-    burn = subtitles_filter(captions, fonts, force_style(style, font.family, width, height))
+    override = None if style is None else force_style(style, font.family, width, height)
+    burn = subtitles_filter(captions, fonts, override)
     crop = even_crop(media)
     return f"{crop},{burn}" if crop else burn
 

@@ -31,6 +31,7 @@ __all__ = [
     "EXIT_ERROR",
     "EXIT_PROBLEMS",
     "Encoding",
+    "Fps",
     "InPath",
     "JsonFlag",
     "StderrBar",
@@ -204,7 +205,16 @@ def warn(messages: Iterable[object]) -> None:
     echo_lines((f"warning: {m}" for m in messages), err=True)
 
 
-InPath = Annotated[Path, typer.Argument(help="Input caption file (.srt, .vtt, .json).")]
+InPath = Annotated[
+    Path,
+    typer.Argument(
+        help="Input caption file (SRT, WebVTT, ASS, TTML, SCC, ...: `subtools formats`)."
+    ),
+]
+Fps = Annotated[
+    float | None,
+    typer.Option("--fps", help="Frame rate of a MicroDVD file without a {1}{1}fps line.", min=1.0),
+]
 Encoding = Annotated[
     str | None, typer.Option("--encoding", help="Input encoding; detected when omitted.")
 ]

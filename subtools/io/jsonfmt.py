@@ -78,6 +78,8 @@ def parse_json_track(text: str, path: str | None = None) -> tuple[Track, list[No
         ) from None
     except RecursionError:
         raise InputError("JSON nested too deeply to be captions", path=path) from None
+    if isinstance(data, dict) and "cues" not in data and isinstance(data.get("segments"), list):
+        return _whisper(data, path)
     raw = data.get("cues") if isinstance(data, dict) else data
     if not isinstance(raw, list):
         raise InputError("JSON captions need a list of cues (or an object with 'cues')", path=path)
@@ -106,3 +108,30 @@ def parse_json_track(text: str, path: str | None = None) -> tuple[Track, list[No
     language = data.get("language") if isinstance(data, dict) else None
     track = Track(tuple(cues), language if isinstance(language, str) else None, path)
     return track, []
+
+
+def _whisper(data: dict[str, Any], path: str | None) -> tuple[Track, list[Notice]]:
+    """Whisper's JSON export: ``segments`` with ``start``/``end`` in seconds and ``text``."""
+    cues = []
+    for n, seg in enumerate(data["segments"], 1):
+        try:
+            start, end = round(float(seg["start"]) * 1000), round(float(seg["end"]) * 1000)
+            body = str(seg["text"]).strip()
+        except (KeyError, TypeError, ValueError):
+            raise InputError(
+                "Whisper segment needs start, end (seconds) and text",
+                path=path,
+                value=f"segment {n}",
+            ) from None
+        if start < 0 or end < start:
+            raise InputError("segment times out of order", path=path, value=f"segment {n}")
+        cues.append(Cue(start, end, body))
+    notices = (
+        [Notice(path, None, "Whisper JSON: word timings not kept")]
+        if data.get("words")
+        or any(isinstance(s, dict) and s.get("words") for s in data["segments"])
+        else []
+    )
+    language = data.get("language")
+    code = language if isinstance(language, str) and len(language) == 2 else None
+    return Track(tuple(cues), code, path), notices

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Notice"]
+from ..errors import InputError
+from ..model import Cue
+
+__all__ = ["Notice", "refuse_nul"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,3 +24,13 @@ class Notice:
         if self.line is not None:
             where += f":{self.line}"
         return f"{where}: {self.message}"
+
+
+def refuse_nul(cues: Iterable[Cue]) -> None:
+    """A NUL cannot be written in a caption file (the readers take it for binary data)."""
+    for n, c in enumerate(cues, 1):
+        if "\x00" in c.text:
+            raise InputError(
+                f"cue {n}: its text holds a NUL character, which a caption file cannot carry",
+                value=c.text[:60],
+            )

@@ -3,7 +3,9 @@
 Parsed line by line like the WebVTT spec's parser: a timing line always starts
 a new cue, even without a blank line before it, so a missing blank line splits
 cues instead of merging them; blocks without a timing line (comments, styles,
-stray text) are skipped, stray text with a notice.
+stray text) are skipped, stray text with a notice. Timestamps read as leniently
+as SRT's (short or missing milliseconds, with a notice); a cue whose timing
+line cannot be read is skipped with a notice naming its line, as browsers do.
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ from .timing import timing_span
 
 __all__ = ["parse_vtt", "write_vtt"]
 
-_TIME = r"(?:(\d+):)?(\d{2}):(\d{2})[.,](\d{3})"
+# As lenient as the SRT reader: short or missing milliseconds read with a notice.
+_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?"
+_STRICT_TIME = r"(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}"
+_STRICT = re.compile(rf"^[ \t]*{_STRICT_TIME}[ \t]+-->[ \t]+{_STRICT_TIME}(?:[ \t]|$)")
 _TIMING = re.compile(rf"^[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t]+(.*))?[ \t]*$")
 _LOOKS_TIMED = re.compile(r"^[ \t]*-?\d+[:.]\S*[ \t]*-->|^[ \t]*-->")
 # Any HTML character reference with its ';' (names from HTML5's table); an
@@ -43,11 +48,25 @@ _BLOCKS = ("NOTE", "STYLE", "REGION")
 _DROPPED = {"STYLE": "styles are not converted", "REGION": "regions are not converted"}
 
 
-def _timing(raw: str, path: str | None, line_no: int) -> tuple[int, int, str]:
+def _timing(
+    raw: str, path: str | None, line_no: int, notices: list[Notice]
+) -> tuple[int, int, str]:
     m = _TIMING.match(raw)
     if not m:
         raise InputError("bad timing line", path=path, line=line_no, value=raw.strip())
     start, end = timing_span(m.groups(), raw, path, line_no)
+    g = m.groups()
+    if not _STRICT.match(raw):
+        if g[3] is None or g[7] is None:
+            notices.append(
+                Notice(path, line_no, f"timestamp without milliseconds: {raw.strip()!r}")
+            )
+        elif len(g[3]) < 3 or len(g[7]) < 3:
+            notices.append(
+                Notice(path, line_no, f"short milliseconds read as a fraction: {raw.strip()!r}")
+            )
+        else:
+            notices.append(Notice(path, line_no, f"non-standard timestamp: {raw.strip()!r}"))
     return start, end, (m.group(9) or "").strip()
 
 
@@ -78,7 +97,13 @@ def parse_vtt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notic
     for i, raw in enumerate(lines[1:], start=2):
         if "-->" in raw and (_TIMING.match(raw) or _LOOKS_TIMED.match(raw)):
             close()
-            start, end, settings = _timing(raw, path, i)
+            try:
+                start, end, settings = _timing(raw, path, i, notices)
+            except InputError as exc:
+                # as browsers do: the cue is dropped, the file is not
+                notices.append(Notice(path, i, f"cue skipped: {exc.message}: {raw.strip()!r}"))
+                body, skipping = None, True
+                continue
             if settings and not settings_noted:
                 settings_noted = True
                 notices.append(Notice(path, i, f"cue settings not kept: {settings!r}"))

@@ -1,7 +1,8 @@
 """``burn`` and ``clip``: captions into the picture, quote clips (``doctor`` checks the setup).
 
 Every run probes the video, reads the captions with subtools' own reader (any
-encoding, SRT/VTT/JSON), picks a font that has the caption letters, writes the
+encoding, any readable format; an .ass file is burned with its own styles unless
+a style option is given), picks a font that has the caption letters, writes the
 captions and links the font files into a private temporary folder (so no user
 file name ever reaches the filter graph unescaped), then encodes to a temporary
 file that replaces the output only when ffmpeg succeeded and drew the text.
@@ -31,6 +32,8 @@ from ..burn.render import (
 )
 from ..errors import DependencyError, ExternalToolError, InputError
 from ..io import atomic_output, read_track, refuse_same_path
+from ..io.decode import decode_bytes
+from ..io.files import read_bytes
 from ..model import Track
 from ..timecode import format_seconds
 from ..wording import plural
@@ -118,6 +121,7 @@ class _Inputs:
     media: ff.MediaInfo
     track: Track
     warnings: tuple[str, ...]
+    own_ass: str | None = None  # an .ass file's text (UTF-8), burned with its own styles
 
 
 def _check_paths(video: Path, captions: Path, output: Path) -> None:
@@ -135,11 +139,18 @@ def _check_paths(video: Path, captions: Path, output: Path) -> None:
 def _load(video: Path, captions: Path, encoding: str | None, whole: bool = True) -> _Inputs:
     tools = ff.find_toolchain()
     media = ff.probe(tools, video)
-    result = read_track(captions, encoding=encoding)
+    rate_note = []
+    try:
+        result = read_track(captions, encoding=encoding)
+    except InputError as exc:
+        if "frame rate is unknown" not in exc.message or not media.fps:
+            raise
+        result = read_track(captions, encoding=encoding, fps=media.fps)  # MicroDVD: the video's
+        rate_note.append(f"{captions}: MicroDVD frames read at the video's {media.fps:g} fps")
     track = result.track.sorted()
     if not track.cues:
         raise InputError("no captions in this file", path=captions)
-    warnings = [str(n) for n in result.notices]
+    warnings = [*rate_note, *(str(n) for n in result.notices)]
     if not media.has_audio:
         warnings.append(f"{video}: the video has no audio stream; the output is silent")
     late = [c for c in track.cues if c.end > media.duration]
@@ -151,7 +162,10 @@ def _load(video: Path, captions: Path, encoding: str | None, whole: bool = True)
             f"{format_seconds(media.duration)}: {plural(unseen, 'cue')} will not be shown"
             + (f", {cut} cut short" if cut else "")
         )
-    return _Inputs(tools, media, track, tuple(warnings))
+    own = None
+    if result.format == "ass":
+        own = decode_bytes(read_bytes(captions), encoding=result.encoding.encoding).text
+    return _Inputs(tools, media, track, tuple(warnings), own)
 
 
 def _check_length(written: int, expected: int, video: Path) -> None:
@@ -231,11 +245,18 @@ def burn_file(
         )
     span = Span(0, inputs.media.duration)
     shown = sum(1 for c in inputs.track.cues if c.start < span.end)
+    # An .ass file keeps its own styles and positions unless a style option was given.
+    own = inputs.own_ass if options.font is None and options.style == Style() else None
     with workdir(inputs.track, font) as (srt, fonts):
+        if own is not None:
+            srt = srt.with_suffix(".ass")
+            srt.write_text(own, encoding="utf-8")
         job = ff.EncodeJob(
             source=video,
             output=output,
-            video_filter=video_filter(options.style, font, inputs.media, srt, fonts),
+            video_filter=video_filter(
+                None if own else options.style, font, inputs.media, srt, fonts
+            ),
             audio=inputs.media.has_audio,
             copy_audio=copy_audio,
             crf=options.crf,

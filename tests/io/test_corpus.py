@@ -20,6 +20,9 @@ COUNT_FIXES = {
     "byroot__pysrt/tests/static/invalid.srt": 1,
     # UTF-16 file: the index counted timing lines on undecoded bytes
     "mantas-done__subtitles/tests/files/utf16.srt": 1,
+    # WPT's test of timestamps a strict WebVTT parser rejects ("0:00:01.000",
+    # "00:00:1.000"): subtools reads them, as SRT's, each with a notice
+    "sandflow__ttconv/src/test/resources/vtt/wpt-tests/file-parsing/timings-too-short.vtt": 15,
 }
 
 
@@ -55,4 +58,8 @@ def test_corpus_file(row: dict[str, str]) -> None:
         return
     expected = COUNT_FIXES.get(row["path"], row["timing_lines"])
     if expected not in ("", "-"):
-        assert len(result.track) == int(expected)
+        # A WebVTT cue whose timing line cannot be read is skipped with a notice,
+        # as browsers do; the index counted some of those lines as timings.
+        skipped = sum(n.message.startswith("cue skipped") for n in result.notices)
+        assert len(result.track) <= int(expected) <= len(result.track) + skipped
+        assert skipped or len(result.track) == int(expected)

@@ -89,6 +89,69 @@ def test_messy_srt_layouts_read_the_same_cues(case: tuple[str, Track]) -> None:
     assert parse_bytes(text.encode(), "srt").track.cues == track.cues
 
 
+# ASS and TTML: text as translators write it (no braces, backslashes or '<', which
+# ASS and TTML give a meaning), single spaces (TTML collapses runs), tags <i>/<b>.
+PLAIN = (
+    string.ascii_letters + string.digits + " .,!?'\"-&/" + "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВ"
+)
+plain_line = (
+    st.text(PLAIN, min_size=1, max_size=30)
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+    .map(lambda s: s)
+)
+styled_line = st.one_of(
+    plain_line,
+    plain_line.map(lambda s: f"<i>{s}</i>"),
+    st.tuples(plain_line, plain_line).map(lambda p: f"{p[0]} <b>{p[1]}</b>"),
+)
+styled_text = st.tuples(
+    st.sampled_from(["", "{\\an8}"]), st.lists(styled_line, min_size=1, max_size=3)
+).map(lambda t: t[0] + "\n".join(t[1]))
+
+
+@st.composite
+def styled_tracks(draw: st.DrawFn, step: int) -> Track:
+    n = draw(st.integers(1, 12))
+    t, cues = draw(st.integers(0, 10**6)) * step, []
+    for _ in range(n):
+        start = t + draw(st.integers(0, 500)) * step
+        # at least one step: a TTML paragraph with begin == end is never shown
+        end = start + draw(st.integers(1, 1000)) * step
+        cues.append(Cue(start, end, draw(styled_text)))
+        t = draw(st.sampled_from([start, end]))
+    return Track(tuple(cues))
+
+
+def _via(track: Track, fmt: str) -> Track:
+    """SRT -> fmt -> SRT, through the registry's readers and writers."""
+    srt, _ = parse_text(render_track(track, "srt"), "srt")
+    middle, _ = parse_text(render_track(srt, fmt), fmt)
+    back, _ = parse_text(render_track(middle, "srt"), "srt")
+    return back
+
+
+@settings(max_examples=100, deadline=None)
+@given(styled_tracks(step=10))  # ASS times are centiseconds
+def test_srt_ass_srt_keeps_cues_and_text(track: Track) -> None:
+    assert _via(track, "ass").cues == track.cues
+
+
+@settings(max_examples=100, deadline=None)
+@given(styled_tracks(step=1))
+def test_srt_ttml_srt_keeps_cues_and_text(track: Track) -> None:
+    assert _via(track, "ttml").cues == track.cues
+
+
+@settings(max_examples=50, deadline=None)
+@given(styled_tracks(step=1))
+def test_ass_rounds_milliseconds_to_the_nearest_centisecond(track: Track) -> None:
+    back = _via(track, "ass")
+    for a, b in zip(track.cues, back.cues, strict=True):
+        assert abs(a.start - b.start) <= 5 and abs(a.end - b.end) <= 5
+        assert a.text == b.text
+
+
 # --- text that looks like structure: every format either writes it so that it
 # reads back as the same cues, or refuses it naming the cue (never a cue more).
 

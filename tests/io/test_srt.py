@@ -220,12 +220,16 @@ def test_utf16_bom_file(tmp_path: Path) -> None:
     assert (list(result.track.cues), result.encoding.label) == (EXPECTED, "utf-16-le (BOM)")
 
 
+def test_srt_in_a_txt_file_reads_by_content(tmp_path: Path) -> None:
+    result = read_track(write(tmp_path, GOOD, "in.txt"))
+    assert (result.format, result.detected_by) == ("srt", "content")
+
+
 def test_unsupported_extension(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
-        read_track(write(tmp_path, GOOD, "in.txt"))
-    assert (
-        str(err.value)
-        == f"{tmp_path / 'in.txt'}: unsupported caption file type ('.txt'); use one of: .srt, .vtt, .json"
+        read_track(write(tmp_path, "hello\n", "in.doc"))
+    assert str(err.value).startswith(
+        f"{tmp_path / 'in.doc'}: unsupported caption file type ('.doc'); subtools reads: .srt, .vtt, .json, .ass"
     )
 
 

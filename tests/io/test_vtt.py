@@ -6,6 +6,7 @@ import pytest
 
 from subtools.errors import InputError
 from subtools.io import parse_text, read_track, render_track
+from subtools.io.vtt import parse_vtt
 from subtools.model import Cue, Track
 
 
@@ -48,18 +49,8 @@ def test_stray_text_is_skipped_with_a_notice(tmp_path: Path) -> None:
             "00:00.000 --> 00:01.000\nA\n",
             "in.vtt:1: not a WebVTT file: the first line must be WEBVTT ('00:00.000 --> 00:01.000')",
         ),
-        (
-            "WEBVTT\n\n00:00.000 --> 00:0x.000\nA\n",
-            "in.vtt:3: bad timing line ('00:00.000 --> 00:0x.000')",
-        ),
-        (
-            "WEBVTT\n\n00:05.000 --> 00:01.000\nA\n",
-            "in.vtt:3: cue ends before it starts ('00:05.000 --> 00:01.000')",
-        ),
-        (
-            "WEBVTT\n\n00:00:61.000 --> 00:01:00.000\nA\n",
-            "in.vtt:3: bad timestamp: minutes and seconds must be below 60 ('00:00:61.000 --> 00:01:00.000')",
-        ),
+        # the only cue cannot be read: it is skipped, and nothing is left
+        ("WEBVTT\n\n00:00.000 --> 00:0x.000\nA\n", "in.vtt: no subtitle cues found"),
     ],
 )
 def test_bad_vtt(tmp_path: Path, text: str, message: str) -> None:
@@ -104,3 +95,34 @@ def test_dropped_style_and_region_blocks_are_reported_once(tmp_path: Path) -> No
         "REGION block not kept (regions are not converted)",
         "STYLE block not kept (styles are not converted)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("timing", "message"),
+    [
+        ("00:00.000 --> 00:0x.000", "bad timing line"),
+        ("00:05.000 --> 00:01.000", "cue ends before it starts"),
+        ("00:00:61.000 --> 00:01:00.000", "bad timestamp: minutes and seconds must be below 60"),
+    ],
+)
+def test_unreadable_cue_is_skipped_with_its_line(timing: str, message: str) -> None:
+    text = f"WEBVTT\n\n00:00.000 --> 00:01.000\nA\n\n{timing}\nB\n\n00:02.000 --> 00:03.000\nC\n"
+    cues, notices = parse_vtt(text, "in.vtt")
+    assert [c.text for c in cues] == ["A", "C"]
+    assert [str(n) for n in notices] == [f"in.vtt:6: cue skipped: {message}: {timing!r}"]
+
+
+@pytest.mark.parametrize(
+    ("timing", "start", "end", "message"),
+    [
+        ("00:01:41.00 --> 00:01:42.500", 101_000, 102_500, "short milliseconds read as a fraction"),
+        ("00:01:39 --> 00:01:40.000", 99_000, 100_000, "timestamp without milliseconds"),
+        ("1:02.5 --> 1:03.250", 62_500, 63_250, "short milliseconds read as a fraction"),
+    ],
+)
+def test_short_timestamps_read_with_a_warning(
+    timing: str, start: int, end: int, message: str
+) -> None:
+    cues, notices = parse_vtt(f"WEBVTT\n\n{timing}\nA\n", "in.vtt")
+    assert cues == [Cue(start, end, "A")]
+    assert [str(n) for n in notices] == [f"in.vtt:3: {message}: {timing!r}"]

@@ -157,7 +157,7 @@ def test_missing_and_unsupported_inputs(
     assert result.stderr == f"error: {tmp_path / 'none.txt'}: file not found\n"
     result = runner.invoke(app, ["quotes", str(sample_article), str(sample_article)])
     assert result.exit_code == 2
-    assert "unsupported caption file type" in result.stderr
+    assert "plain text without times is not a caption file" in result.stderr
     assert "Traceback" not in result.output
 
 
