@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .extract import QuotePart
-from .normalize import Unit, Word, canonical, tokenize, units_of
+from .normalize import Unit, Word, canonical, tokenize, word_units
 from .stream import CaptionStream
 
 __all__ = ["Alignment", "Op", "Pattern", "align_quote", "build_pattern", "candidate_windows"]
@@ -33,6 +33,14 @@ _AMBIGUOUS = frozenset({("'d", "had"), ("'d", "would"), ("'s", "is"), ("'s", "ha
 EDGE_BONUS = 1.5  # reward for matching the quote's first or last word
 SUB_EQUIVALENT = 0.2  # spelling/number/contraction variant: cheaper than any real change
 GAP_WINDOW = 120  # caption units an ellipsis may stand for
+# A silent cut (words dropped without an ellipsis) costs CUT_OPEN + CUT_EXTEND per
+# caption unit skipped: one or two words are cheaper as plain insertions (1 each),
+# a clause or a sentence costs little more than a changed word, so the quote is
+# still found (and reported changed) instead of missing.
+CUT_OPEN = 2.0
+CUT_EXTEND = 0.05
+CUT_WINDOW = 60  # caption units a silent cut may skip (a few sentences)
+EDGE_ACROSS = 0.01
 MAX_CANDIDATES = 3
 MAX_ANCHORS = 6
 
@@ -74,7 +82,8 @@ def build_pattern(parts: Sequence[QuotePart]) -> Pattern:
             wi = len(words)
             words.append(w)
             word_part.append(pi)
-            for key in units_of(w.norm):
+            after = part.text[w.end - part.start : w.end - part.start + 3]
+            for key in word_units(w.text, w.norm, after):
                 units.append(Unit(key, wi))
                 optional.append(inside)
     return Pattern(
@@ -99,6 +108,7 @@ class Op:
     q: int | None
     c: int | None
     free: bool = False
+    cut: bool = False  # a caption unit inside a silent cut (dropped without an ellipsis)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,21 +163,36 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
     gaps = pattern.gaps
     ck = stream.keys[lo:hi]
     cc = stream.canons[lo:hi]
+    ends = stream.sentence_end[lo:hi]
+    # A caption word that opens a sentence (the one before it closed one).
+    opens = (stream.sentence_end[lo - 1] if lo else True, *ends[:-1])
     m, w = len(qk), len(ck)
     inf = float("inf")
-    # cost[i][j]: best cost of quote[:i] against a stretch ending at window[j].
+    # cost[i][j]: best cost of quote[:i] against a stretch ending at window[j];
+    # cut[i][j]: the same, ending in a silent cut (caption units skipped at the
+    # affine price CUT_OPEN + CUT_EXTEND per unit instead of 1 per unit).
     prev = [0.0] * (w + 1)
     back: list[bytearray] = [bytearray(w + 1)]  # 0 diag, 1 skip quote unit, 2 skip caption unit
+    cut_back: list[bytearray] = [bytearray(w + 1)]  # 3 the cut goes on, else it opens here
     for i in range(1, m + 1):
         key, canon = qk[i - 1], qc[i - 1]
         dcost = 0.0 if opt[i - 1] else 1.0
-        icost = 0.0 if i in gaps and i < m else 1.0
+        free_gap = i in gaps and i < m
+        icost = 0.0 if free_gap else 1.0
+        # Silent cuts only inside the quote (the alignment may start and end anywhere).
+        can_cut = not free_gap and i < m
         # Matching the quote's first or last word is rewarded, so that the
         # alignment does not trade caption words the article left out for a
         # cheaper substitution at the quote's edge.
         bonus = EDGE_BONUS if i in (1, m) else 0.0
+        # A different word across a sentence boundary at the quote's edge ("training.
+        # The commander said" for "As the regiment commander said") is the neighbouring
+        # sentence, not the quote: leaving the article's word unmatched is cheaper.
+        edge = 1 if i == 1 else 2 if i == m else 0
         row = [inf] * (w + 1)
+        cut = [inf] * (w + 1)
         moves = bytearray(w + 1)
+        cut_moves = bytearray(w + 1)
         row[0] = prev[0] + dcost
         moves[0] = 1
         for j in range(1, w + 1):
@@ -176,6 +201,8 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
                 sub = -bonus
             elif cc[j - 1] == canon or (key, c) in _AMBIGUOUS or (c, key) in _AMBIGUOUS:
                 sub = SUB_EQUIVALENT - bonus
+            elif (edge == 1 and ends[j - 1]) or (edge == 2 and opens[j - 1]):
+                sub = 1.0 + EDGE_ACROSS
             else:
                 sub = 1.0
             best, move = prev[j - 1] + sub, 0
@@ -185,10 +212,19 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
             t = row[j - 1] + icost
             if t < best:
                 best, move = t, 2
+            if can_cut:
+                t, cmove = row[j - 1] + CUT_OPEN + CUT_EXTEND, 0
+                if cut[j - 1] + CUT_EXTEND < t:
+                    t, cmove = cut[j - 1] + CUT_EXTEND, 3
+                cut[j] = t
+                cut_moves[j] = cmove
+                if t < best:
+                    best, move = t, 3
             row[j] = best
             moves[j] = move
         prev = row
         back.append(moves)
+        cut_back.append(cut_moves)
     # On a tie, the later end: the article's last word against the caption word in its
     # place ("1990s -> 1990") says more than the word deleted.
     end = min(range(w + 1), key=lambda j: (prev[j], -j))
@@ -208,6 +244,16 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
             cost += 0.0 if opt[i - 1] else 1.0
             ops.append(Op(i - 1, None, opt[i - 1]))
             i -= 1
+        elif move == 3:
+            # Walk the cut back to where it opened.
+            cost += CUT_OPEN
+            while True:
+                cost += CUT_EXTEND
+                ops.append(Op(None, lo + j - 1, cut=True))
+                opened = cut_back[i][j] != 3
+                j -= 1
+                if opened:
+                    break
         else:
             free = i in gaps and i < m
             cost += 0.0 if free else 1.0
@@ -219,10 +265,24 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
 
 
 def align_quote(pattern: Pattern, stream: CaptionStream) -> Alignment | None:
-    """The best alignment over the candidate windows, or None when no word of the quote occurs."""
+    """The best alignment over the candidate windows, or None when no word of the quote occurs.
+
+    A quote that does not fit its window well may hide a silent cut: it is aligned
+    again over windows ``CUT_WINDOW`` units wider on each side (only then, so the
+    common, faithful quote costs no more than before).
+    """
     best: Alignment | None = None
-    for lo, hi in candidate_windows(pattern, stream):
+    windows = candidate_windows(pattern, stream)
+    for lo, hi in windows:
         found = _align_window(pattern, stream, lo, hi)
         if best is None or found.cost < best.cost:
             best = found
+    if best is not None and best.cost >= 1.0:
+        n = len(stream)
+        for lo, hi in windows:
+            found = _align_window(
+                pattern, stream, max(0, lo - CUT_WINDOW), min(n, hi + CUT_WINDOW)
+            )
+            if found.cost < best.cost:
+                best = found
     return best

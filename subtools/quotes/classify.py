@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .align import Alignment, Op, Pattern
-from .normalize import equivalent, numbers_in, same_numbers, without_numbers, word_set
+from .normalize import (
+    equivalent,
+    is_abbreviation,
+    numbers_in,
+    same_numbers,
+    without_numbers,
+    word_set,
+)
 from .stream import CaptionStream
 
 __all__ = [
@@ -50,11 +57,14 @@ PERSON_OF = {w: p for p, ws in _PERSONS.items() for w in ws.split()}
 
 @dataclass(frozen=True, slots=True)
 class Difference:
-    op: str  # "replace" | "insert" (only in captions) | "delete" (only in the article)
+    # "replace" | "insert" (only in captions) | "delete" (only in the article) |
+    # "cut" (a run of caption words the article dropped without an ellipsis)
+    op: str
     article: str
     captions: str
     severity: str  # "minor" | "major"
-    # contraction, article, spelling, number format, negation, number, person, name, word
+    # contraction, article, spelling, number format, abbreviation, plural (terms),
+    # negation, number, person, name, word, silent cut
     reason: str
     article_words: tuple[int, ...]  # pattern word indexes
     caption_words: tuple[int, ...]  # stream word indexes
@@ -145,6 +155,10 @@ def _blocks(ops: tuple[Op, ...], pattern: Pattern, stream: CaptionStream) -> lis
     blocks: list[list[Op]] = []
     current: list[Op] = []
     for op, d in zip(ops, dirty, strict=True):
+        # A silent cut is a difference of its own, not part of a neighbouring word's.
+        if current and d and op.cut != current[-1].cut:
+            blocks.append(current)
+            current = []
         if d:
             current.append(op)
         elif current:
@@ -204,8 +218,17 @@ def _difference(block: list[Op], pattern: Pattern, stream: CaptionStream) -> Dif
     a_words = sorted({pattern.units[q].word for q in qs})
     c_words = sorted({stream.unit_word[c] for c in cs})
     capitalised = any(_is_name(pattern, wi) for wi in a_words)
-    severity, reason = block_severity(a_keys, c_keys, pairs, capitalised)
-    op = "replace" if a_words and c_words else ("delete" if a_words else "insert")
+    if block[0].cut:
+        # Words of the speech dropped from the middle of the quote without an ellipsis.
+        severity, reason, op = "major", "silent cut", "cut"
+    else:
+        severity, reason = block_severity(a_keys, c_keys, pairs, capitalised)
+        if reason == "contraction" and (
+            any(is_abbreviation(pattern.words[wi].text, pattern.words[wi].norm) for wi in a_words)
+            or any(is_abbreviation(stream.words[wi].text, stream.words[wi].norm) for wi in c_words)
+        ):
+            reason = "abbreviation"  # "U.S." / "United States", "Dr" / "Doctor"
+        op = "replace" if a_words and c_words else ("delete" if a_words else "insert")
     return Difference(
         op,
         _article_text(pattern, a_words),
@@ -243,6 +266,16 @@ def _hidden_negations(ops: tuple[Op, ...], stream: CaptionStream) -> list[Differ
     return diffs
 
 
+def _plural(d: Difference) -> Difference:
+    """A term's noun in the plural ("front lines" for the captions' "front line") names
+    the same thing: minor."""
+    a, c = d.article.lower(), d.captions.lower()
+    if d.reason == "word" and " " not in a and " " not in c and a and c:
+        if a in (c + "s", c + "es") or c in (a + "s", a + "es"):
+            return replace(d, severity="minor", reason="plural")
+    return d
+
+
 def classify(
     alignment: Alignment | None, pattern: Pattern, stream: CaptionStream, kind: str = "speech"
 ) -> Verdict:
@@ -254,6 +287,8 @@ def classify(
         if d.article_words or d.caption_words:
             diffs.append(d)
     diffs.extend(_hidden_negations(alignment.ops, stream))
+    if kind == "term":
+        diffs = [_plural(d) for d in diffs]
     if not diffs:
         return Verdict(EXACT, ())
     if any(d.severity == "major" for d in diffs):
