@@ -280,9 +280,7 @@ def align_quote(pattern: Pattern, stream: CaptionStream) -> Alignment | None:
     if best is not None and best.cost >= 1.0:
         n = len(stream)
         for lo, hi in windows:
-            found = _align_window(
-                pattern, stream, max(0, lo - CUT_WINDOW), min(n, hi + CUT_WINDOW)
-            )
+            found = _align_window(pattern, stream, max(0, lo - CUT_WINDOW), min(n, hi + CUT_WINDOW))
             if found.cost < best.cost:
                 best = found
     return best

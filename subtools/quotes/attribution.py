@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .article import Paragraph
 from .extract import SPEECH_VERBS, RawQuote
 from .normalize import word_set
+from .speakers import Person, SpeakerBook
 
 __all__ = ["SPEECH_VERBS", "Attribution", "attribute"]
 
@@ -30,8 +31,10 @@ _TOKEN = re.compile(r"[^\s,;:()\"“”«»—–]+")
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    speaker: str | None
+    speaker: str | None  # the person's fullest name, else the phrase as written
     other: bool  # attributed to someone other than the person in the video
+    speaker_id: str | None = None  # the same for every name of one person
+    named: bool = False  # a named person (only they can be "another speaker")
 
 
 def _masked(text: str, quotes: Sequence[tuple[int, int]]) -> str:
@@ -214,46 +217,48 @@ def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> li
         for p in q.parts:
             by_par.setdefault(p.paragraph, []).append((p.start, p.end))
     texts = {p.index: _masked(p.text, by_par.get(p.index, [])) for p in paragraphs}
-    named_other: str | None = None  # last named speaker, for pronouns
-    video_names: set[str] = set()
-    full_names: dict[str, str] = {}  # surname -> fullest name seen
-    last_speaker: dict[int, Attribution] = {}  # paragraph -> attribution of its last quote
-    out: list[Attribution] = []
+    book = SpeakerBook(paragraphs, texts)
+    video_keys: set[str] = set()  # named people the article places in the video
+    last_speaker: dict[int, tuple[str | None, Person | None]] = {}  # paragraph -> last quote's
+    found_people: list[tuple[str | None, Person | None]] = []
     headings = {p.index for p in paragraphs if p.heading}
     for q in quotes:
         first, last = q.parts[0], q.parts[-1]
         if q.kind == "term" or first.paragraph in headings:
             # A term is the article's wording about the video, and a headline
             # is title case: neither has a speaker to find.
-            out.append(Attribution(None, False))
+            found_people.append((None, None))
             continue
         after_text = texts[last.paragraph][last.end :]
         before_text = texts[first.paragraph][: first.start]
         found = _from_credit(after_text, q) or _from_after(after_text) or _from_before(before_text)
         sentence = _sentence_start(before_text) + _hide_dots(after_text).split(". ")[0]
+        at = (first.paragraph, first.start)
+        result: tuple[str | None, Person | None]
         if found is None:
             # Another quote earlier in the paragraph, or a quote opening the paragraph
             # right after a quoted paragraph: the same speaker goes on.
             prev = last_speaker.get(first.paragraph)
             if prev is None and not before_text.strip(" \"“«'‘"):
                 prev = last_speaker.get(first.paragraph - 1)
-            result = prev or Attribution(None, False)
+            result = prev or (None, None)
         else:
             phrase, is_name = found
-            if not is_name and phrase.lower() in PRONOUNS and named_other:
-                phrase, is_name = named_other, True
-            elif is_name:
-                # "Varga said" after "Dr. Elena Varga told": the fullest form seen.
-                surname = phrase.split()[-1]
-                if len(phrase.split()) >= len(full_names.get(surname, "").split()):
-                    full_names[surname] = phrase
-                phrase = named_other = full_names[surname]
-            if is_name and _VIDEO.search(sentence):
-                video_names.add(phrase.split()[-1])
-            elif not is_name:
-                named_other = None
-            other = is_name and phrase.split()[-1] not in video_names
-            result = Attribution(phrase, other)
-        out.append(result)
+            if is_name:
+                person: Person | None = book.named(phrase, at)
+            else:
+                person = book.unnamed(phrase, at)
+                if person is None and phrase.lower() not in PRONOUNS:
+                    person = book.anonymous(phrase, at)
+            if person is not None and person.named and _VIDEO.search(sentence):
+                video_keys.add(person.key)
+            result = (phrase, person)
+        found_people.append(result)
         last_speaker[last.paragraph] = result
+    out = []
+    for phrase, person in found_people:
+        if person is None or not person.named:
+            out.append(Attribution(phrase, False, person.id if person else None))
+        else:
+            out.append(Attribution(person.display, person.key not in video_keys, person.id, True))
     return out

@@ -270,9 +270,9 @@ def _plural(d: Difference) -> Difference:
     """A term's noun in the plural ("front lines" for the captions' "front line") names
     the same thing: minor."""
     a, c = d.article.lower(), d.captions.lower()
-    if d.reason == "word" and " " not in a and " " not in c and a and c:
-        if a in (c + "s", c + "es") or c in (a + "s", a + "es"):
-            return replace(d, severity="minor", reason="plural")
+    one_word = d.reason == "word" and a and c and " " not in a + c
+    if one_word and (a in (c + "s", c + "es") or c in (a + "s", a + "es")):
+        return replace(d, severity="minor", reason="plural")
     return d
 
 

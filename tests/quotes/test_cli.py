@@ -24,7 +24,7 @@ def test_human_table_and_exit_1_for_a_changed_speech_quote(
     out = result.stdout
     assert "artillery -> mortar (word)" in out
     assert "minor: we had -> we'd (contraction)" in out
-    assert "Dr. Elena Varga (other speaker: not counted)" in out
+    assert "Dr. Elena Varga [varga] (another speaker)" in out
     assert "[in Belgorod region]" in out  # brackets are text, not rich markup
     assert (
         "13 quotes: 9 exact, 1 minor, 1 changed, 2 missing; 2 attributed to another "
@@ -42,7 +42,7 @@ def test_exit_0_when_every_speech_quote_is_borne_out(captions_en: Path) -> None:
 def test_exit_0_when_only_another_speakers_quotes_are_missing(captions_en: Path) -> None:
     result = runner.invoke(app, ["quotes", str(ARTICLES / "other_speaker.txt"), str(captions_en)])
     assert result.exit_code == 0
-    assert "John Moreau (other speaker: not counted)" in result.stdout
+    assert "John Moreau [moreau] (another speaker)" in result.stdout
 
 
 @pytest.mark.parametrize("name", ["fabricated.txt", "negation.txt", "number.txt", "person.txt"])
@@ -65,6 +65,7 @@ def test_json_output(sample_article: Path, captions_en: Path) -> None:
         "captions_language",
         "translated",
         "language_mismatch",
+        "video_speaker",
         "quotes",
         "summary",
         "warnings",
