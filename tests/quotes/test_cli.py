@@ -79,7 +79,9 @@ def test_json_output(sample_article: Path, captions_en: Path) -> None:
         "paragraphs": [2],
         "kind": "speech",
         "speaker": "A group of mobilized Russian soldiers",
+        "speaker_id": "the-soldiers",
         "other_speaker": False,
+        "misattributed": False,
         "status": "exact",
         "start": 11.1,
         "end": 14.0,
@@ -91,6 +93,8 @@ def test_json_output(sample_article: Path, captions_en: Path) -> None:
     }
     missing = data["quotes"][11]
     assert missing["status"] == "missing" and missing["start"] is None
+    assert (missing["speaker"], missing["speaker_id"]) == ("Dr. Elena Varga", "varga")
+    assert data["video_speaker"] is None  # nobody named in the video: the soldiers are
     assert set(missing["candidate"]) == {"start", "end", "cues", "caption_text", "score"}
 
 
