@@ -28,7 +28,7 @@ def test_human_table_and_exit_1_for_a_changed_speech_quote(
     assert "[in Belgorod region]" in out  # brackets are text, not rich markup
     assert (
         "13 quotes: 9 exact, 1 minor, 1 changed, 2 missing; 2 attributed to another "
-        "speaker; 1 speech quote(s) not borne out by the captions"
+        "speaker (0 misattributed); 1 speech quote(s) not borne out by the captions"
     ) in " ".join(out.split())
     assert result.stderr == ""
 
