@@ -71,6 +71,8 @@ def _subject(words: list[str]) -> tuple[str, bool] | None:
         if titles:  # "Historian Dr. Elena Varga": the name starts at the title
             run = run[titles[0] :]
         return " ".join(run), True
+    if words[0].lower() in PRONOUNS and not any(w.lower() in _DETERMINERS for w in words):
+        return words[0].lower(), False  # "He closed by asking": the subject opens the clause
     return " ".join(_noun_phrase(words)), False
 
 
@@ -183,6 +185,8 @@ def _from_before(before: str) -> tuple[str, bool] | None:
     if not verbs:
         # "Jensen disagreed: \"...\"": whatever the verb, a colon hands over to the speaker.
         if len(tokens) >= 2 and re.search(r":\s*[\"“«'‘]?\s*$", sentence):
+            if tokens[0].lower() in PRONOUNS:  # "He reminded his listeners:"
+                return tokens[0].lower(), False
             return _subject(_clause_before(sentence[: sentence.rfind(tokens[-1])]))
         return None
     k = verbs[-1]
@@ -244,12 +248,9 @@ def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> li
             result = prev or (None, None)
         else:
             phrase, is_name = found
-            if is_name:
-                person: Person | None = book.named(phrase, at)
-            else:
-                person = book.unnamed(phrase, at)
-                if person is None and phrase.lower() not in PRONOUNS:
-                    person = book.anonymous(phrase, at)
+            person = book.named(phrase, at) if is_name else book.unnamed(phrase, at)
+            if person is None and phrase.lower() not in PRONOUNS:
+                person = book.anonymous(phrase, at)
             if person is not None and person.named and _VIDEO.search(sentence):
                 video_keys.add(person.key)
             result = (phrase, person)

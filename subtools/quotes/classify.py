@@ -240,18 +240,28 @@ def _difference(block: list[Op], pattern: Pattern, stream: CaptionStream) -> Dif
     )
 
 
-def _hidden_negations(ops: tuple[Op, ...], stream: CaptionStream) -> list[Difference]:
+def _hidden_negations(
+    ops: tuple[Op, ...], stream: CaptionStream, pattern: Pattern
+) -> list[Difference]:
     """Caption words an ellipsis skips that hold a negation of the sentence the quote
-    goes on with ("We did … abandon" for "We did not abandon"): the meaning turns."""
+    goes on with ("We did … abandon" for "We did not abandon"): the meaning turns.
+    Not when the quote is negated right before the ellipsis ("we can not dedicate …
+    this ground" skips "we can not consecrate"): the negation is kept."""
     runs: list[list[int]] = []  # stream units skipped at each ellipsis
     previous_free = False
+    recent: list[str] = []  # the article's last units before the current op
     for op in ops:
         free = op.free and op.q is None and op.c is not None
         if free and op.c is not None:
-            if not previous_free:
+            if not previous_free and not NEGATIONS.intersection(recent[-3:]):
                 runs.append([])
+            elif not previous_free:
+                runs.append([-1])  # a run to ignore
             runs[-1].append(op.c)
+        elif op.q is not None:
+            recent.append(pattern.units[op.q].key)
         previous_free = free
+    runs = [r for r in runs if r[0] != -1]
     diffs = []
     for units in runs:
         if not any(stream.keys[u] in NEGATIONS for u in units):
@@ -286,7 +296,7 @@ def classify(
         d = _difference(block, pattern, stream)
         if d.article_words or d.caption_words:
             diffs.append(d)
-    diffs.extend(_hidden_negations(alignment.ops, stream))
+    diffs.extend(_hidden_negations(alignment.ops, stream, pattern))
     if kind == "term":
         diffs = [_plural(d) for d in diffs]
     if not diffs:

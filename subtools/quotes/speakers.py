@@ -163,6 +163,10 @@ class SpeakerBook:
         tokens = run.split()
         while tokens and tokens[0].lower().rstrip(".,") in _NOT_NAMES:
             tokens = tokens[1:]
+        # "Abraham Lincoln's Gettysburg Address": the person ends at the possessive.
+        owner = next((k for k, t in enumerate(tokens) if re.search(r"['’]s?$", t)), None)
+        if owner is not None:
+            tokens = [*tokens[:owner], _clean(tokens[owner])]
         phrase = " ".join(tokens).rstrip(".,;:")
         names = strip_titles(phrase)
         key = name_key(phrase)
@@ -176,23 +180,35 @@ class SpeakerBook:
         self.mentions.append((at, key))
 
     def _named(self, phrase: str, key: str, display: bool) -> Person:
+        shown = phrase
+        if not display:
+            # A mere mention shows without its leading role: "Abe Lincoln", not
+            # "President Abe Lincoln" (an attribution's phrase is kept as written).
+            words = phrase.split()
+            while len(words) > 1 and words[0].lower() in ROLE_WORDS | _QUALIFIERS:
+                words = words[1:]
+            shown = " ".join(words)
         person = self.people.get(key)
         if person is None:
-            person = self.people[key] = Person(key, True, phrase)
+            person = self.people[key] = Person(key, True, shown)
         if not person.named:
-            person.named, person.display = True, phrase
-        if display and (not person.shown or len(phrase.split()) >= len(person.display.split())):
-            # Shown as an attribution names them ("Dr. Elena Varga"), the fullest form.
-            person.display, person.shown = phrase, True
+            person.named, person.display = True, shown
+        fuller = len(strip_titles(shown)) - len(strip_titles(person.display))
+        if fuller > 0 or (fuller == 0 and display and not person.shown):
+            # The fullest form ("Dr. Elena Varga" over "Varga"), an attribution's on a tie.
+            person.display, person.shown = shown, display or person.shown
         person.gender = person.gender or _gender(phrase)
         for role in _roles(phrase):
             person.roles.add(role)
             self.roles[role] = key
         return person
 
-    def named(self, phrase: str, at: Position) -> Person:
-        """The person a name phrase ("Roe", "President Jane Roe") refers to."""
-        key = name_key(phrase) or phrase.lower()
+    def named(self, phrase: str, at: Position) -> Person | None:
+        """The person a name phrase ("Roe", "President Jane Roe") refers to; a title
+        alone ("the President") is a role (None when nobody holds it)."""
+        key = name_key(phrase)
+        if key is None:
+            return self.unnamed(phrase, at)
         person = self._named(phrase, key, display=True)
         person.titled = True
         self.mentions.append((at, key))
