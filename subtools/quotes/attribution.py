@@ -24,6 +24,7 @@ __all__ = ["SPEECH_VERBS", "Attribution", "attribute"]
 PRONOUNS = word_set("he she they i we it")
 _DETERMINERS = word_set("the a an one another their his her our its this that these those")
 _PREPOSITIONS = word_set("in on at from to of for with by near into across")
+_ADVERBS = word_set("and then also later once again often recently previously flatly")
 _TITLES = word_set("dr. mr. mrs. ms. prof. gen. col. maj. capt. lt. sgt. jr. st.")
 _VIDEO = re.compile(r"\b(video|clip|footage|captions?|recording|vlog|stream)\b", re.I)
 _TOKEN = re.compile(r"[^\s,;:()\"“”«»—–]+")
@@ -52,7 +53,7 @@ def _capitalised(word: str) -> bool:
 
 def _subject(words: list[str]) -> tuple[str, bool] | None:
     """(phrase, is_name) of the noun phrase ending ``words``."""
-    words = [w for w in words if w not in ("and", "then", "also", "later")]
+    words = [w for w in words if w.lower() not in _ADVERBS and not w.isdigit()]
     if not words:
         return None
     last = words[-1].rstrip(".")
@@ -65,8 +66,19 @@ def _subject(words: list[str]) -> tuple[str, bool] | None:
         else:
             break
     start = len(words) - len(run)
-    preceded_by_prep = start > 0 and words[start - 1].lower() in _PREPOSITIONS
-    if run and not preceded_by_prep and run[0].lower() not in _DETERMINERS:
+    # "of Ohio", "of the United States": a place hung on the subject, not the subject.
+    prep = start - 1 if start > 0 and words[start - 1].lower() in _PREPOSITIONS else None
+    if (
+        start > 1
+        and words[start - 1].lower() == "the"
+        and words[start - 2].lower() in _PREPOSITIONS
+    ):
+        prep = start - 2
+    if run and prep is not None and prep > 0:
+        before = _subject(words[:prep])
+        if before is not None and before[1]:
+            return before  # "Senator Ruth Calder of Ohio"
+    if run and prep is None and run[0].lower() not in _DETERMINERS:
         titles = [k for k, w in enumerate(run) if w.lower() in _TITLES]
         if titles:  # "Historian Dr. Elena Varga": the name starts at the title
             run = run[titles[0] :]
@@ -181,7 +193,12 @@ def _from_before(before: str) -> tuple[str, bool] | None:
         if not re.search(r"[.:]\s*$", sentence):
             return None
     tokens = _TOKEN.findall(sentence)
-    verbs = [k for k, w in enumerate(tokens) if w.lower() in SPEECH_VERBS]
+    # "a reply which": after a determiner a speech verb is a noun.
+    verbs = [
+        k
+        for k, w in enumerate(tokens)
+        if w.lower() in SPEECH_VERBS and not (k and tokens[k - 1].lower() in _DETERMINERS)
+    ]
     if not verbs:
         # "Jensen disagreed: \"...\"": whatever the verb, a colon hands over to the speaker.
         if len(tokens) >= 2 and re.search(r":\s*[\"“«'‘]?\s*$", sentence):
@@ -199,6 +216,12 @@ def _from_before(before: str) -> tuple[str, bool] | None:
         m = re.search(r"([—–,])[^—–,]*[—–,]\s*$", upto)
         if m:
             found = _subject(_clause_before(upto[: m.start()]))
+    if found is None:
+        # "A student of mine, Leo Park, once said": the name before an adverb.
+        for clause in reversed(re.split(r",\s", _hide_dots(upto))[:-1]):
+            found = _subject(_tokens(clause))
+            if found is not None:
+                break
     if found is None and len(verbs) > 1:  # "He said ... and added:"
         j = verbs[0]
         found = _subject(_clause_before(sentence[: sentence.find(tokens[j])]))
@@ -215,18 +238,29 @@ def _from_credit(after: str, quote: RawQuote) -> tuple[str, bool] | None:
     return _subject(_tokens(credit.group(1))) if credit else None
 
 
+def _found(q: RawQuote, texts: dict[int, str], headings: set[int]) -> tuple[str, bool] | None:
+    """The speaker phrase written around a quote, and whether it is a name."""
+    first, last = q.parts[0], q.parts[-1]
+    if q.kind == "term" or first.paragraph in headings:
+        return None
+    after_text = texts[last.paragraph][last.end :]
+    before_text = texts[first.paragraph][: first.start]
+    return _from_credit(after_text, q) or _from_after(after_text) or _from_before(before_text)
+
+
 def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> list[Attribution]:
     by_par: dict[int, list[tuple[int, int]]] = {}
     for q in quotes:
         for p in q.parts:
             by_par.setdefault(p.paragraph, []).append((p.start, p.end))
     texts = {p.index: _masked(p.text, by_par.get(p.index, [])) for p in paragraphs}
-    book = SpeakerBook(paragraphs, texts)
+    headings = {p.index for p in paragraphs if p.heading}
+    found_all = [_found(q, texts, headings) for q in quotes]
+    book = SpeakerBook(paragraphs, texts, [f[0] for f in found_all if f and f[1]])
     video_keys: set[str] = set()  # named people the article places in the video
     last_speaker: dict[int, tuple[str | None, Person | None]] = {}  # paragraph -> last quote's
     found_people: list[tuple[str | None, Person | None]] = []
-    headings = {p.index for p in paragraphs if p.heading}
-    for q in quotes:
+    for q, found in zip(quotes, found_all, strict=True):
         first, last = q.parts[0], q.parts[-1]
         if q.kind == "term" or first.paragraph in headings:
             # A term is the article's wording about the video, and a headline
@@ -235,7 +269,6 @@ def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> li
             continue
         after_text = texts[last.paragraph][last.end :]
         before_text = texts[first.paragraph][: first.start]
-        found = _from_credit(after_text, q) or _from_after(after_text) or _from_before(before_text)
         sentence = _sentence_start(before_text) + _hide_dots(after_text).split(". ")[0]
         at = (first.paragraph, first.start)
         result: tuple[str | None, Person | None]

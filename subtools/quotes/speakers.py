@@ -61,17 +61,20 @@ _SUFFIXES = word_set("jr. jr sr. sr ii iii iv")
 _FEMALE = word_set(
     "jane mary anna elena margaret susan sarah linda helen ruth alice emma olga maria "
     "karen nancy laura julia claire grace rose eleanor martha dorothy frances joan kate "
-    "catherine elizabeth hannah irene natalia sofia lucy amy"
+    "catherine elizabeth hannah irene natalia sofia lucy amy anne edna"
 )
 _MALE = word_set(
     "john james robert michael william david richard thomas charles joseph george "
     "frank franklin dwight abraham ivan jason mark peter paul henry edward harry tom "
-    "bob samuel daniel andrew ronald lyndon walter arthur"
+    "bob samuel daniel andrew ronald lyndon walter arthur ed carl harold leo jim fred "
+    "sam abe"
 )
+_FIRST_NAMES = _FEMALE | _MALE
 _NOT_NAMES = word_set(
     "the a an he she it we they i in on at but and this that when after before as "
-    "if so yet for of by from to with his her their its our my your one two "
-    "monday tuesday wednesday thursday friday saturday sunday mr mrs"
+    "if so yet for of by from to with his her their its our my your one two even only "
+    "also not now still "
+    "monday tuesday wednesday thursday friday saturday sunday"
 )
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'-]*")
 _FEMININE_ROLES = word_set("chairwoman spokeswoman congresswoman")
@@ -98,16 +101,33 @@ def name_key(phrase: str) -> str | None:
     return names[-1].lower() if names else None
 
 
+_PAST = word_set("former outgoing late ex previous then")
+
+
 def _roles(phrase: str) -> set[str]:
-    """Role nouns in a name phrase: "Defence Minister Ivan Petrov" -> minister, defence minister."""
+    """Role nouns in a name phrase: "Defence Minister Ivan Petrov" -> minister, defence
+    minister. A past holder ("Outgoing President Dwight Eisenhower") is not "the president"."""
     tokens = [t.lower().rstrip(".") for t in phrase.split()]
     out = set()
     for k, t in enumerate(tokens):
         if t in ROLE_WORDS:
+            if k and tokens[k - 1] in _PAST:
+                out.add(f"{tokens[k - 1]} {t}")
+                continue
             out.add(t)
             if k and tokens[k - 1] in _QUALIFIERS | ROLE_WORDS:
                 out.add(f"{tokens[k - 1]} {t}")
     return out
+
+
+def _abbreviates(initials: str, person: Person) -> bool:
+    """ "FDR" for Franklin D. Roosevelt (or Franklin Roosevelt: the middle name may be
+    missing from the article), "JFK" for John F. Kennedy."""
+    names = [t for t in strip_titles(person.display) if t[:1].isupper()]
+    if len(names) < 2:
+        return False
+    full = "".join(t[0] for t in names)
+    return initials == full or (len(names) == 2 and len(initials) == 3 and initials[::2] == full)
 
 
 def _gender(phrase: str) -> str | None:
@@ -148,7 +168,14 @@ Position = tuple[int, int]  # (paragraph, character)
 class SpeakerBook:
     """The people of one article, and the mentions that pronouns can refer to."""
 
-    def __init__(self, paragraphs: Sequence[Paragraph], masked: dict[int, str]) -> None:
+    def __init__(
+        self,
+        paragraphs: Sequence[Paragraph],
+        masked: dict[int, str],
+        speakers: Sequence[str] = (),
+    ) -> None:
+        # Names that attribute a quote somewhere: people, wherever they are mentioned.
+        self.speaker_keys = {k for k in map(name_key, speakers) if k}
         self.people: dict[str, Person] = {}
         self.roles: dict[str, str] = {}  # role noun -> person key
         self.mentions: list[tuple[Position, str]] = []
@@ -163,21 +190,42 @@ class SpeakerBook:
         tokens = run.split()
         while tokens and tokens[0].lower().rstrip(".,") in _NOT_NAMES:
             tokens = tokens[1:]
+        # "Dashing John F. Kennedy": a capitalised word opening the sentence.
+        while (
+            len(tokens) > 1
+            and tokens[1].lower() in _FIRST_NAMES
+            and not (tokens[0].lower() in _FIRST_NAMES or _is_title(tokens[0]))
+        ):
+            tokens = tokens[1:]
         # "Abraham Lincoln's Gettysburg Address": the person ends at the possessive.
         owner = next((k for k, t in enumerate(tokens) if re.search(r"['’]s?$", t)), None)
         if owner is not None:
             tokens = [*tokens[:owner], _clean(tokens[owner])]
         phrase = " ".join(tokens).rstrip(".,;:")
         names = strip_titles(phrase)
-        key = name_key(phrase)
+        key = self._key(phrase)
         if key is None:
             return
-        titled = len(names) < len(phrase.split()) or names[0].lower() in _FEMALE | _MALE
+        titled = (
+            len(names) < len(phrase.split())
+            or names[0].lower() in _FIRST_NAMES
+            or key in self.speaker_keys
+        )
         if not titled and key not in self.people:
             return  # "Pearl Harbor", "New York": a person only when a quote is theirs
         person = self._named(phrase, key, display=False)
         person.titled = person.titled or titled
         self.mentions.append((at, key))
+
+    def _key(self, phrase: str) -> str | None:
+        """The key of a name, initials ("FDR") standing for the person they abbreviate."""
+        key = name_key(phrase)
+        names = strip_titles(phrase)
+        if key and len(names) == 1 and re.fullmatch(r"[A-Z]{2,4}", names[0]):
+            for person in self.people.values():
+                if person.named and person.key != key and _abbreviates(names[0], person):
+                    return person.key
+        return key
 
     def _named(self, phrase: str, key: str, display: bool) -> Person:
         shown = phrase
@@ -206,7 +254,7 @@ class SpeakerBook:
     def named(self, phrase: str, at: Position) -> Person | None:
         """The person a name phrase ("Roe", "President Jane Roe") refers to; a title
         alone ("the President") is a role (None when nobody holds it)."""
-        key = name_key(phrase)
+        key = self._key(phrase)
         if key is None:
             return self.unnamed(phrase, at)
         person = self._named(phrase, key, display=True)
