@@ -290,9 +290,9 @@ def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> li
         found_people.append(result)
         last_speaker[last.paragraph] = result
     out = []
-    for phrase, person in found_people:
-        if person is None or not person.named:
-            out.append(Attribution(phrase, False, person.id if person else None))
+    for shown, who in found_people:
+        if who is None or not who.named:
+            out.append(Attribution(shown, False, who.id if who else None))
         else:
-            out.append(Attribution(person.display, person.key not in video_keys, person.id, True))
+            out.append(Attribution(who.display, who.key not in video_keys, who.id, True))
     return out
