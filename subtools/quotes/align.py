@@ -264,6 +264,72 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
     return Alignment(tuple(ops), cost, max(0.0, 1.0 - cost / required))
 
 
+def _cost(ops: Sequence[Op], pattern: Pattern, stream: CaptionStream) -> float:
+    cost, in_cut = 0.0, False
+    for op in ops:
+        if op.q is not None and op.c is not None:
+            key, c = pattern.units[op.q].key, stream.keys[op.c]
+            if key != c:
+                same = pattern.canons[op.q] == stream.canons[op.c]
+                same = same or (key, c) in _AMBIGUOUS or (c, key) in _AMBIGUOUS
+                cost += SUB_EQUIVALENT if same else 1.0
+        elif op.q is not None:
+            cost += 0.0 if pattern.optional[op.q] else 1.0
+        elif op.cut:
+            cost += CUT_EXTEND + (0.0 if in_cut else CUT_OPEN)
+        elif not op.free:
+            cost += 1.0
+        in_cut = op.cut
+    return cost
+
+
+def _matches(op: Op, pattern: Pattern, stream: CaptionStream) -> bool:
+    return (
+        op.q is not None and op.c is not None and pattern.canons[op.q] == stream.canons[op.c]
+    )
+
+
+def _trim_edges(found: Alignment, pattern: Pattern, stream: CaptionStream) -> Alignment:
+    """Leave out a neighbouring sentence the alignment reached into at either edge.
+
+    The ops are cut into pieces at the captions' sentence ends; an edge piece in
+    which most of the article's words do not match ("We'd like to immediately
+    announce that" against "we'd been attached to an assault unit.") is the article's
+    own wording against the sentence next door: its words become deletions and
+    the caption words drop out of the span.
+    """
+    ops = list(found.ops)
+    pieces: list[list[Op]] = [[]]
+    for op in ops:
+        pieces[-1].append(op)
+        if op.c is not None and stream.sentence_end[op.c]:
+            pieces.append([])
+    pieces = [p for p in pieces if p]
+
+    def foreign(piece: list[Op]) -> bool:
+        quoted = [op for op in piece if op.q is not None]
+        matched = sum(_matches(op, pattern, stream) for op in quoted)
+        return bool(quoted) and matched * 2 < len(quoted)
+
+    def drop(piece: list[Op]) -> list[Op]:
+        return [Op(op.q, None, op.free) for op in piece if op.q is not None]
+
+    changed = False
+    while len(pieces) > 1 and foreign(pieces[0]):
+        pieces[1] = drop(pieces[0]) + pieces[1]
+        pieces.pop(0)
+        changed = True
+    while len(pieces) > 1 and foreign(pieces[-1]):
+        pieces[-2] = pieces[-2] + drop(pieces[-1])
+        pieces.pop()
+        changed = True
+    if not changed:
+        return found
+    trimmed = tuple(op for piece in pieces for op in piece)
+    cost = _cost(trimmed, pattern, stream)
+    return Alignment(trimmed, cost, max(0.0, 1.0 - cost / max(1, pattern.required)))
+
+
 def align_quote(pattern: Pattern, stream: CaptionStream) -> Alignment | None:
     """The best alignment over the candidate windows, or None when no word of the quote occurs.
 
@@ -283,4 +349,4 @@ def align_quote(pattern: Pattern, stream: CaptionStream) -> Alignment | None:
             found = _align_window(pattern, stream, max(0, lo - CUT_WINDOW), min(n, hi + CUT_WINDOW))
             if found.cost < best.cost:
                 best = found
-    return best
+    return None if best is None else _trim_edges(best, pattern, stream)
