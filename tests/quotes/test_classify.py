@@ -281,7 +281,7 @@ def test_a_silent_cut_is_changed_with_the_dropped_words() -> None:
         (
             "cut",
             "",
-            "Nobody came, nobody called, and the radio stayed silent until dawn.",
+            "Nobody came, nobody called, and the radio stayed silent until dawn",
             "major",
             "silent cut",
         )
