@@ -284,9 +284,7 @@ def _cost(ops: Sequence[Op], pattern: Pattern, stream: CaptionStream) -> float:
 
 
 def _matches(op: Op, pattern: Pattern, stream: CaptionStream) -> bool:
-    return (
-        op.q is not None and op.c is not None and pattern.canons[op.q] == stream.canons[op.c]
-    )
+    return op.q is not None and op.c is not None and pattern.canons[op.q] == stream.canons[op.c]
 
 
 def _trim_edges(found: Alignment, pattern: Pattern, stream: CaptionStream) -> Alignment:

@@ -204,6 +204,9 @@ def _from_before(before: str) -> tuple[str, bool] | None:
         if len(tokens) >= 2 and re.search(r":\s*[\"“«'‘]?\s*$", sentence):
             if tokens[0].lower() in PRONOUNS:  # "He reminded his listeners:"
                 return tokens[0].lower(), False
+            owner = re.fullmatch(r"([A-Z][\w-]+)['’]s", tokens[0])
+            if owner:  # "Roe's closing words were plain:"
+                return owner.group(1), True
             return _subject(_clause_before(sentence[: sentence.rfind(tokens[-1])]))
         return None
     k = verbs[-1]
@@ -215,7 +218,13 @@ def _from_before(before: str) -> tuple[str, bool] | None:
         # "Jason Smart—a political adviser—told": step over the appositive.
         m = re.search(r"([—–,])[^—–,]*[—–,]\s*$", upto)
         if m:
-            found = _subject(_clause_before(upto[: m.start()]))
+            # "Her aide, Tom Hill, said": a name in the appositive is the speaker's.
+            words = _tokens(_hide_dots(m.group(0).strip(",—– ")))
+            inner = _subject(words)
+            if inner and inner[1] and len(inner[0].split()) == len(words):
+                found = inner
+            else:
+                found = _subject(_clause_before(upto[: m.start()]))
     if found is None:
         # "A student of mine, Leo Park, once said": the name before an adverb.
         for clause in reversed(re.split(r",\s", _hide_dots(upto))[:-1]):

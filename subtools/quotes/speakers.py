@@ -97,7 +97,9 @@ def strip_titles(phrase: str) -> list[str]:
 
 def name_key(phrase: str) -> str | None:
     """The matching key of a name: its surname, lower-case ("President Jane Roe's" -> roe)."""
-    names = [t for t in strip_titles(phrase) if not re.fullmatch(r"[A-Z]\.?", t)]
+    names = [
+        t for t in strip_titles(phrase) if t[:1].isupper() and not re.fullmatch(r"[A-Z]\.?", t)
+    ]
     return names[-1].lower() if names else None
 
 
