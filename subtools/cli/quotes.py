@@ -12,6 +12,7 @@ from subtools.cli.common import EXIT_PROBLEMS, JsonFlag, fail, handle_errors, pr
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from subtools.quotes.classify import Difference
     from subtools.quotes.results import QuoteReport, QuoteResult
 
 app = typer.Typer()
@@ -136,13 +137,15 @@ def _multi_json(reports: list[QuoteReport]) -> dict[str, Any]:
 
 def print_summary_table(reports: list[QuoteReport]) -> None:
     """One row per article: how each one quotes the video."""
+    import os
+
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     cols = ("quotes", "exact", "minor", "changed", "missing", "misattributed")
     table = Table(title="summary")
-    table.add_column("article", overflow="fold")
+    table.add_column("article", overflow="fold", ratio=1)
     for c in cols:
         table.add_column(c, justify="right")
     table.add_column("verdict")
@@ -150,7 +153,10 @@ def print_summary_table(reports: list[QuoteReport]) -> None:
         s = r.summary
         verdict = Text("misquotes", style="bold red") if r.failures else Text("ok", style="green")
         table.add_row(Text(r.article), *(str(s[c]) for c in cols), verdict)
-    Console(width=max(100, Console().width)).print(table)
+    # Like the quote table: piped output is wide, so paths stay on one line.
+    probe = Console()
+    wide = probe.is_terminal or "COLUMNS" in os.environ
+    Console(width=probe.width if wide else 240).print(table)
 
 
 def print_quote_table(report: QuoteReport) -> None:
@@ -189,10 +195,7 @@ def print_quote_table(report: QuoteReport) -> None:
         status = Text(q.status, style=_STATUS_STYLE.get(q.status, ""))
         speaker = _speaker_cell(q)
         if q.differences:
-            detail = "\n".join(
-                f"{d.severity}: {d.article or '-'} -> {d.captions or '-'} ({d.reason})"
-                for d in q.differences
-            )
+            detail = "\n".join(map(_difference_line, q.differences))
         elif q.candidate is not None and q.candidate.score >= SHOW_CANDIDATE_FROM:
             detail = f"best candidate ({q.candidate.score:.2f}): {q.candidate.caption_text}"
         elif q.status == "missing":
@@ -220,6 +223,12 @@ def print_quote_table(report: QuoteReport) -> None:
         f"({s['misattributed']} misattributed); "
         f"{s['failures']} speech quote(s) not borne out by the captions"
     )
+
+
+def _difference_line(d: Difference) -> str:
+    if d.op == "cut":
+        return f"{d.severity}: cut without an ellipsis: {d.captions} ({d.reason})"
+    return f"{d.severity}: {d.article or '-'} -> {d.captions or '-'} ({d.reason})"
 
 
 def _speaker_cell(q: QuoteResult) -> Text:
