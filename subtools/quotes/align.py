@@ -156,7 +156,9 @@ def candidate_windows(pattern: Pattern, stream: CaptionStream) -> list[tuple[int
     return windows
 
 
-def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> Alignment:
+def _align_window(
+    pattern: Pattern, stream: CaptionStream, lo: int, hi: int, cuts: bool = False
+) -> Alignment:
     qk = [u.key for u in pattern.units]
     qc = pattern.canons
     opt = pattern.optional
@@ -180,7 +182,7 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
         free_gap = i in gaps and i < m
         icost = 0.0 if free_gap else 1.0
         # Silent cuts only inside the quote (the alignment may start and end anywhere).
-        can_cut = not free_gap and i < m
+        can_cut = cuts and not free_gap and i < m
         # Matching the quote's first or last word is rewarded, so that the
         # alignment does not trade caption words the article left out for a
         # cheaper substitution at the quote's edge.
@@ -332,8 +334,8 @@ def align_quote(pattern: Pattern, stream: CaptionStream) -> Alignment | None:
     """The best alignment over the candidate windows, or None when no word of the quote occurs.
 
     A quote that does not fit its window well may hide a silent cut: it is aligned
-    again over windows ``CUT_WINDOW`` units wider on each side (only then, so the
-    common, faithful quote costs no more than before).
+    again, silent cuts allowed, over windows ``CUT_WINDOW`` units wider on each
+    side (only then, so the common, faithful quote costs no more than before).
     """
     best: Alignment | None = None
     windows = candidate_windows(pattern, stream)
@@ -341,10 +343,12 @@ def align_quote(pattern: Pattern, stream: CaptionStream) -> Alignment | None:
         found = _align_window(pattern, stream, lo, hi)
         if best is None or found.cost < best.cost:
             best = found
-    if best is not None and best.cost >= 1.0:
+    # Only a quote costing more than the cheapest cut can be bettered by one.
+    if best is not None and best.cost > CUT_OPEN + CUT_EXTEND:
         n = len(stream)
         for lo, hi in windows:
-            found = _align_window(pattern, stream, max(0, lo - CUT_WINDOW), min(n, hi + CUT_WINDOW))
+            wide = (max(0, lo - CUT_WINDOW), min(n, hi + CUT_WINDOW))
+            found = _align_window(pattern, stream, *wide, cuts=True)
             if found.cost < best.cost:
                 best = found
     return None if best is None else _trim_edges(best, pattern, stream)
