@@ -198,10 +198,15 @@ def write_html_summary(
 ) -> list[Path]:
     """The summary page at ``path`` and one page per article beside it (returned)."""
     pages = page_names(path, reports)
+    # Every page is checked before any is written: a refusal leaves nothing behind.
+    for page in (path, *pages):
+        for report in reports:
+            refuse_same_path(report.article, page)
+            refuse_same_path(report.captions, page)
+        if video is not None:
+            refuse_same_path(video, page)
     for report, page in zip(reports, pages, strict=True):
         write_html_report(report, page, video)
-    for report in reports:
-        refuse_same_path(report.article, path)
     rows = [(r.article, p.name, r) for r, p in zip(reports, pages, strict=True)]
     _write_page(path, render_summary_html(reports[0].captions, rows))
     return pages

@@ -345,3 +345,17 @@ def test_the_html_report_never_replaces_the_article_it_read(
     assert result.stderr.startswith(f"error: {article}: output path is ")
     assert result.stderr.endswith("; refusing to overwrite it\n")
     assert article.read_bytes() == before
+
+
+def test_several_articles_never_overwrite_one_of_them(tmp_path: Path) -> None:
+    first = tmp_path / "first.html"
+    first.write_text("<p>" + (REALWORLD / "articles" / "inaugural_wire.txt").read_text("utf-8"))
+    second = REALWORLD / "articles" / "inaugural_blog.md"
+    captions = REALWORLD / "captions" / "inaugural.en.srt"
+    before = first.read_bytes()
+    result = runner.invoke(
+        app, ["quotes", str(first), str(second), str(captions), "--html", str(first)]
+    )
+    assert result.exit_code == 2 and "refusing to overwrite it" in result.stderr
+    assert first.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["first.html"]  # no page written
