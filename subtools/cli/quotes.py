@@ -70,11 +70,9 @@ def quotes(
 ) -> None:
     """Find every quote of each ARTICLE in CAPTIONS: where, word for word or not, what differs.
 
-    Exit 0: no speech quote is changed, and every speech quote of the video's speaker
-    is found.
+    Exit 0: no speech quote is changed; the video speaker's quotes are all found.
 
-    Exit 1: a speech quote is changed (whoever the article names), or a quote of the
-    video's speaker is missing (terms and other speakers' missing quotes never count).
+    Exit 1: a speech quote is changed (whoever is named), or one of theirs is missing.
 
     Exit 2: the check could not run, e.g. captions in another language and no model.
     """
