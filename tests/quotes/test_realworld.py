@@ -11,12 +11,15 @@ from them by scripts/transcript_to_captions.py.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cli import app
@@ -157,3 +160,30 @@ def test_the_tracks_are_made_by_the_script(speech: str) -> None:
     # Word for word the transcript: the captions lose nothing.
     words = " ".join(c.text.replace("\n", " ") for c in read_track(committed).track.cues)
     assert words.split() == text.split()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.text(alphabet="abcdefghij.,!?—'", min_size=1, max_size=12).filter(
+                lambda w: any(c.isalpha() for c in w)
+            ),
+            min_size=1,
+            max_size=60,
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_transcript_cuts_into_readable_ordered_cues(paragraphs: list[list[str]]) -> None:
+    script = _script()
+    text = "\n\n".join(" ".join(words) for words in paragraphs)
+    cues = script.cut_transcript(text).cues
+    assert [w for c in cues for w in c.text.split()] == text.split()
+    for cue in cues:
+        lines = cue.text.split("\n")
+        assert len(lines) <= 2 and all(len(line) <= script.LINE for line in lines)
+        assert cue.duration == max(script.MIN_MS, round(len(" ".join(lines)) * 1000 / script.CPS))
+    for before, after in itertools.pairwise(cues):
+        assert after.start >= before.end + script.GAP_MS
