@@ -1,11 +1,14 @@
 """Best-effort speaker attribution from the words around a quote.
 
 Patterns: ``"...," he said`` / ``"...," said Varga`` after a quote, and
-``Smart told Newsweek, "..."`` / ``He continued, "..."`` before it. Pronouns
-resolve to the last named speaker when there is one. A *named* speaker
-(capitalised name) is taken as someone other than the person in the video,
-unless a sentence that attributes a quote to them mentions the video. Unnamed
-speakers ("one soldier", "he", "their commander") are taken as the video's.
+``Smart told Newsweek, "..."`` / ``He continued, "..."`` before it. Each phrase
+is resolved to a person by ``speakers.SpeakerBook`` (surnames, roles,
+pronouns, initials), so all the names of one person share a ``speaker_id``.
+A *named* person is taken as someone other than the person in the video,
+unless a sentence that attributes a quote to them mentions the video (the
+check then decides with the captions: see ``verify.assign_speakers``).
+Unnamed speakers ("one soldier", "he", "their commander") are taken as the
+video's.
 """
 
 from __future__ import annotations
