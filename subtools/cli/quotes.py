@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -19,7 +19,10 @@ from subtools.cli.common import (
 from subtools.wording import plural
 
 if TYPE_CHECKING:
-    from subtools.quotes.results import QuoteReport
+    from rich.text import Text
+
+    from subtools.quotes.classify import Difference
+    from subtools.quotes.results import QuoteReport, QuoteResult
 
 app = typer.Typer()
 
@@ -35,48 +38,134 @@ _STATUS_STYLE = {
 @app.command(rich_help_panel="Quote verification")
 @handle_errors
 def quotes(
-    article: Annotated[Path, typer.Argument(help="The article (.txt, .md or .html).")],
-    captions: Annotated[Path, typer.Argument(help="The video's captions (.srt, .vtt, .json).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="ARTICLE... CAPTIONS",
+            help="One or more articles (.txt, .md, .html, or a folder of them), then the "
+            "video's captions (.srt, .vtt, .json).",
+        ),
+    ],
     as_json: JsonFlag = False,
     html: Annotated[
         Path | None,
         typer.Option(
-            "--html", metavar="REPORT.html", help="Also write a self-contained HTML report."
+            "--html",
+            metavar="REPORT.html",
+            help="Also write an HTML report (several articles: a summary page linking "
+            "one page per article, written beside it).",
         ),
     ] = None,
     encoding: Annotated[
         str | None, typer.Option("--encoding", help="Captions encoding; detected when omitted.")
     ] = None,
+    speaker: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--speaker",
+            metavar="NAME",
+            help="Who speaks in the video (repeat for other names of the same person); "
+            "inferred from the captions when omitted.",
+        ),
+    ] = None,
+    video: Annotated[
+        Path | None,
+        typer.Option(
+            "--video",
+            metavar="FILE",
+            help="With --html: play this video in the report; clicking a quote seeks to it.",
+        ),
+    ] = None,
 ) -> None:
-    """Find every quote of ARTICLE in CAPTIONS: where, word for word or not, what differs.
+    """Find every quote of each ARTICLE in CAPTIONS: where, word for word or not, what differs.
 
-    Exit 0: every speech quote of the video's speaker is exact or minor.
+    Exit 0: no speech quote is changed; the video speaker's quotes are all found.
 
-    Exit 1: at least one is changed or missing (terms and other speakers never count).
+    Exit 1: a speech quote is changed (whoever is named), or one of theirs is missing.
 
     Exit 2: the check could not run, e.g. captions in another language and no model.
     """
     from subtools.quotes.report import report_to_dict
-    from subtools.usecases.quotes import check_html_path, verify_quotes, write_html_report
+    from subtools.usecases.quotes import article_paths, check_html_path, verify_quotes
 
     if html is not None:
         check_html_path(html)  # before the work, not after it
-    report = verify_quotes(article, captions, encoding=encoding)
+    if len(paths) < 2:
+        raise fail("give at least one article and the captions: ARTICLE... CAPTIONS")
+    if video is not None and html is None:
+        raise fail("--video needs --html REPORT.html (the video plays in the report)")
+    *articles, captions = paths
+    reports = [
+        verify_quotes(a, captions, encoding=encoding, speakers=speaker or ())
+        for a in article_paths(articles)
+    ]
     if not as_json:
-        warn(report.warnings)
-    if html is not None:
-        write_html_report(report, html)
+        warn(reports[0].warnings)
+    pages = _write_html(reports, html, video)
     if as_json:
-        print_json(report_to_dict(report))
+        if len(reports) == 1:
+            print_json(report_to_dict(reports[0]))
+        else:
+            print_json(_multi_json(reports))
     else:
-        print_quote_table(report)
-        if html is not None:
-            typer.echo(f"wrote {html}")
-    if report.language_mismatch:
-        mm = report.language_mismatch
-        raise fail(f"{mm.message}; {mm.hint}")
-    if report.failures:
+        for report in reports:
+            if len(reports) > 1:
+                typer.echo(f"\n== {report.article}")
+            print_quote_table(report)
+        if len(reports) > 1:
+            print_summary_table(reports)
+        for page in pages:
+            typer.echo(f"wrote {page}")
+    mismatch = next((r.language_mismatch for r in reports if r.language_mismatch), None)
+    if mismatch:
+        raise fail(f"{mismatch.message}; {mismatch.hint}")
+    if any(r.failures for r in reports):
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _write_html(reports: list[QuoteReport], html: Path | None, video: Path | None) -> list[Path]:
+    from subtools.usecases.quotes import write_html_report, write_html_summary
+
+    if html is None:
+        return []
+    if len(reports) == 1:
+        write_html_report(reports[0], html, video)
+        return [html]
+    return [html, *write_html_summary(reports, html, video)]
+
+
+def _multi_json(reports: list[QuoteReport]) -> dict[str, Any]:
+    from subtools.quotes.report import report_to_dict
+
+    return {
+        "captions": reports[0].captions,
+        "articles": [report_to_dict(r) for r in reports],
+        "summary": [{"article": r.article, **r.summary} for r in reports],
+    }
+
+
+def print_summary_table(reports: list[QuoteReport]) -> None:
+    """One row per article: how each one quotes the video."""
+    import os
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    cols = ("quotes", "exact", "minor", "changed", "missing", "misattributed")
+    table = Table(title="summary")
+    table.add_column("article", overflow="fold", ratio=1)
+    for c in cols:
+        table.add_column(c, justify="right")
+    table.add_column("verdict")
+    for r in reports:
+        s = r.summary
+        verdict = Text("misquotes", style="bold red") if r.failures else Text("ok", style="green")
+        table.add_row(Text(r.article), *(str(s[c]) for c in cols), verdict)
+    # Like the quote table: piped output is wide, so paths stay on one line.
+    probe = Console()
+    wide = probe.is_terminal or "COLUMNS" in os.environ
+    Console(width=probe.width if wide else 240).print(table)
 
 
 def print_quote_table(report: QuoteReport) -> None:
@@ -113,14 +202,9 @@ def print_quote_table(report: QuoteReport) -> None:
             first, last = found.cues[0].number, found.cues[-1].number
             cues = str(first) if first == last else f"{first}-{last}"
         status = Text(q.status, style=_STATUS_STYLE.get(q.status, ""))
-        speaker = Text(shown(q.speaker or ""))
-        if q.other_speaker:
-            speaker = Text(shown(f"{q.speaker} (other speaker: not counted)"), style="blue")
+        speaker = _speaker_cell(q)
         if q.differences:
-            detail = "\n".join(
-                f"{d.severity}: {d.article or '-'} -> {d.captions or '-'} ({d.reason})"
-                for d in q.differences
-            )
+            detail = "\n".join(map(_difference_line, q.differences))
         elif q.candidate is not None and q.candidate.score >= SHOW_CANDIDATE_FROM:
             detail = f"best candidate ({q.candidate.score:.2f}): {q.candidate.caption_text}"
         elif q.status == "missing":
@@ -140,9 +224,31 @@ def print_quote_table(report: QuoteReport) -> None:
         )
     console.print(table)
     s = report.summary
+    if report.video_speaker:
+        console.print(report.video_speaker.message)
     console.print(
         f"{plural(s['quotes'], 'quote')}: {s['exact']} exact, {s['minor']} minor, "
         f"{s['changed']} changed, "
-        f"{s['missing']} missing; {s['other_speaker']} attributed to another speaker; "
+        f"{s['missing']} missing; {s['other_speaker']} attributed to another speaker "
+        f"({s['misattributed']} misattributed); "
         f"{plural(s['failures'], 'speech quote')} not borne out by the captions"
     )
+
+
+def _difference_line(d: Difference) -> str:
+    if d.op == "cut":
+        return f"{d.severity}: cut without an ellipsis: {d.captions} ({d.reason})"
+    return f"{d.severity}: {d.article or '-'} -> {d.captions or '-'} ({d.reason})"
+
+
+def _speaker_cell(q: QuoteResult) -> Text:
+    """The resolved speaker, and what their attribution means for this quote."""
+    from rich.text import Text
+
+    name = f"{q.speaker} [{q.speaker_id}]" if q.speaker and q.speaker_id else q.speaker or ""
+    name = shown(name)
+    if q.misattributed:
+        return Text(f"{name} (misattributed: said in the video)", style="magenta")
+    if q.other_speaker:
+        return Text(f"{name} (another speaker)", style="blue")
+    return Text(name)

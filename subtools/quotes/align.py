@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .extract import QuotePart
-from .normalize import Unit, Word, canonical, tokenize, units_of
+from .normalize import Unit, Word, canonical, tokenize, word_units
 from .stream import CaptionStream
 
 __all__ = ["Alignment", "Op", "Pattern", "align_quote", "build_pattern", "candidate_windows"]
@@ -33,6 +33,14 @@ _AMBIGUOUS = frozenset({("'d", "had"), ("'d", "would"), ("'s", "is"), ("'s", "ha
 EDGE_BONUS = 1.5  # reward for matching the quote's first or last word
 SUB_EQUIVALENT = 0.2  # spelling/number/contraction variant: cheaper than any real change
 GAP_WINDOW = 120  # caption units an ellipsis may stand for
+# A silent cut (words dropped without an ellipsis) costs CUT_OPEN + CUT_EXTEND per
+# caption unit skipped: one or two words are cheaper as plain insertions (1 each),
+# a clause or a sentence costs little more than a changed word, so the quote is
+# still found (and reported changed) instead of missing.
+CUT_OPEN = 2.0
+CUT_EXTEND = 0.05
+CUT_WINDOW = 60  # caption units a silent cut may skip (a few sentences)
+EDGE_ACROSS = 0.01
 MAX_CANDIDATES = 3
 MAX_ANCHORS = 6
 
@@ -74,7 +82,8 @@ def build_pattern(parts: Sequence[QuotePart]) -> Pattern:
             wi = len(words)
             words.append(w)
             word_part.append(pi)
-            for key in units_of(w.norm):
+            after = part.text[w.end - part.start : w.end - part.start + 3]
+            for key in word_units(w.text, w.norm, after):
                 units.append(Unit(key, wi))
                 optional.append(inside)
     return Pattern(
@@ -99,6 +108,7 @@ class Op:
     q: int | None
     c: int | None
     free: bool = False
+    cut: bool = False  # a caption unit inside a silent cut (dropped without an ellipsis)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,28 +156,45 @@ def candidate_windows(pattern: Pattern, stream: CaptionStream) -> list[tuple[int
     return windows
 
 
-def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> Alignment:
+def _align_window(
+    pattern: Pattern, stream: CaptionStream, lo: int, hi: int, cuts: bool = False
+) -> Alignment:
     qk = [u.key for u in pattern.units]
     qc = pattern.canons
     opt = pattern.optional
     gaps = pattern.gaps
     ck = stream.keys[lo:hi]
     cc = stream.canons[lo:hi]
+    ends = stream.sentence_end[lo:hi]
+    # A caption word that opens a sentence (the one before it closed one).
+    opens = (stream.sentence_end[lo - 1] if lo else True, *ends[:-1])
     m, w = len(qk), len(ck)
     inf = float("inf")
-    # cost[i][j]: best cost of quote[:i] against a stretch ending at window[j].
+    # cost[i][j]: best cost of quote[:i] against a stretch ending at window[j];
+    # cut[i][j]: the same, ending in a silent cut (caption units skipped at the
+    # affine price CUT_OPEN + CUT_EXTEND per unit instead of 1 per unit).
     prev = [0.0] * (w + 1)
     back: list[bytearray] = [bytearray(w + 1)]  # 0 diag, 1 skip quote unit, 2 skip caption unit
+    cut_back: list[bytearray] = [bytearray(w + 1)]  # 3 the cut goes on, else it opens here
     for i in range(1, m + 1):
         key, canon = qk[i - 1], qc[i - 1]
         dcost = 0.0 if opt[i - 1] else 1.0
-        icost = 0.0 if i in gaps and i < m else 1.0
+        free_gap = i in gaps and i < m
+        icost = 0.0 if free_gap else 1.0
+        # Silent cuts only inside the quote (the alignment may start and end anywhere).
+        can_cut = cuts and not free_gap and i < m
         # Matching the quote's first or last word is rewarded, so that the
         # alignment does not trade caption words the article left out for a
         # cheaper substitution at the quote's edge.
         bonus = EDGE_BONUS if i in (1, m) else 0.0
+        # A different word across a sentence boundary at the quote's edge ("training.
+        # The commander said" for "As the regiment commander said") is the neighbouring
+        # sentence, not the quote: leaving the article's word unmatched is cheaper.
+        edge = 1 if i == 1 else 2 if i == m else 0
         row = [inf] * (w + 1)
+        cut = [inf] * (w + 1)
         moves = bytearray(w + 1)
+        cut_moves = bytearray(w + 1)
         row[0] = prev[0] + dcost
         moves[0] = 1
         for j in range(1, w + 1):
@@ -176,6 +203,8 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
                 sub = -bonus
             elif cc[j - 1] == canon or (key, c) in _AMBIGUOUS or (c, key) in _AMBIGUOUS:
                 sub = SUB_EQUIVALENT - bonus
+            elif (edge == 1 and ends[j - 1]) or (edge == 2 and opens[j - 1]):
+                sub = 1.0 + EDGE_ACROSS
             else:
                 sub = 1.0
             best, move = prev[j - 1] + sub, 0
@@ -185,10 +214,19 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
             t = row[j - 1] + icost
             if t < best:
                 best, move = t, 2
+            if can_cut:
+                t, cmove = row[j - 1] + CUT_OPEN + CUT_EXTEND, 0
+                if cut[j - 1] + CUT_EXTEND < t:
+                    t, cmove = cut[j - 1] + CUT_EXTEND, 3
+                cut[j] = t
+                cut_moves[j] = cmove
+                if t < best:
+                    best, move = t, 3
             row[j] = best
             moves[j] = move
         prev = row
         back.append(moves)
+        cut_back.append(cut_moves)
     # On a tie, the later end: the article's last word against the caption word in its
     # place ("1990s -> 1990") says more than the word deleted.
     end = min(range(w + 1), key=lambda j: (prev[j], -j))
@@ -208,6 +246,16 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
             cost += 0.0 if opt[i - 1] else 1.0
             ops.append(Op(i - 1, None, opt[i - 1]))
             i -= 1
+        elif move == 3:
+            # Walk the cut back to where it opened.
+            cost += CUT_OPEN
+            while True:
+                cost += CUT_EXTEND
+                ops.append(Op(None, lo + j - 1, cut=True))
+                opened = cut_back[i][j] != 3
+                j -= 1
+                if opened:
+                    break
         else:
             free = i in gaps and i < m
             cost += 0.0 if free else 1.0
@@ -218,11 +266,89 @@ def _align_window(pattern: Pattern, stream: CaptionStream, lo: int, hi: int) -> 
     return Alignment(tuple(ops), cost, max(0.0, 1.0 - cost / required))
 
 
+def _cost(ops: Sequence[Op], pattern: Pattern, stream: CaptionStream) -> float:
+    cost, in_cut = 0.0, False
+    for op in ops:
+        if op.q is not None and op.c is not None:
+            key, c = pattern.units[op.q].key, stream.keys[op.c]
+            if key != c:
+                same = pattern.canons[op.q] == stream.canons[op.c]
+                same = same or (key, c) in _AMBIGUOUS or (c, key) in _AMBIGUOUS
+                cost += SUB_EQUIVALENT if same else 1.0
+        elif op.q is not None:
+            cost += 0.0 if pattern.optional[op.q] else 1.0
+        elif op.cut:
+            cost += CUT_EXTEND + (0.0 if in_cut else CUT_OPEN)
+        elif not op.free:
+            cost += 1.0
+        in_cut = op.cut
+    return cost
+
+
+def _matches(op: Op, pattern: Pattern, stream: CaptionStream) -> bool:
+    return op.q is not None and op.c is not None and pattern.canons[op.q] == stream.canons[op.c]
+
+
+def _trim_edges(found: Alignment, pattern: Pattern, stream: CaptionStream) -> Alignment:
+    """Leave out a neighbouring sentence the alignment reached into at either edge.
+
+    The ops are cut into pieces at the captions' sentence ends; an edge piece in
+    which most of the article's words do not match ("We'd like to immediately
+    announce that" against "we'd been attached to an assault unit.") is the article's
+    own wording against the sentence next door: its words become deletions and
+    the caption words drop out of the span.
+    """
+    ops = list(found.ops)
+    pieces: list[list[Op]] = [[]]
+    for op in ops:
+        pieces[-1].append(op)
+        if op.c is not None and stream.sentence_end[op.c]:
+            pieces.append([])
+    pieces = [p for p in pieces if p]
+
+    def foreign(piece: list[Op]) -> bool:
+        quoted = [op for op in piece if op.q is not None]
+        matched = sum(_matches(op, pattern, stream) for op in quoted)
+        return bool(quoted) and matched * 2 < len(quoted)
+
+    def drop(piece: list[Op]) -> list[Op]:
+        return [Op(op.q, None, op.free) for op in piece if op.q is not None]
+
+    changed = False
+    while len(pieces) > 1 and foreign(pieces[0]):
+        pieces[1] = drop(pieces[0]) + pieces[1]
+        pieces.pop(0)
+        changed = True
+    while len(pieces) > 1 and foreign(pieces[-1]):
+        pieces[-2] = pieces[-2] + drop(pieces[-1])
+        pieces.pop()
+        changed = True
+    if not changed:
+        return found
+    trimmed = tuple(op for piece in pieces for op in piece)
+    cost = _cost(trimmed, pattern, stream)
+    return Alignment(trimmed, cost, max(0.0, 1.0 - cost / max(1, pattern.required)))
+
+
 def align_quote(pattern: Pattern, stream: CaptionStream) -> Alignment | None:
-    """The best alignment over the candidate windows, or None when no word of the quote occurs."""
+    """The best alignment over the candidate windows, or None when no word of the quote occurs.
+
+    A quote that does not fit its window well may hide a silent cut: it is aligned
+    again, silent cuts allowed, over windows ``CUT_WINDOW`` units wider on each
+    side (only then, so the common, faithful quote costs no more than before).
+    """
     best: Alignment | None = None
-    for lo, hi in candidate_windows(pattern, stream):
+    windows = candidate_windows(pattern, stream)
+    for lo, hi in windows:
         found = _align_window(pattern, stream, lo, hi)
         if best is None or found.cost < best.cost:
             best = found
-    return best
+    # Only a quote costing more than the cheapest cut can be bettered by one.
+    if best is not None and best.cost > CUT_OPEN + CUT_EXTEND:
+        n = len(stream)
+        for lo, hi in windows:
+            wide = (max(0, lo - CUT_WINDOW), min(n, hi + CUT_WINDOW))
+            found = _align_window(pattern, stream, *wide, cuts=True)
+            if found.cost < best.cost:
+                best = found
+    return None if best is None else _trim_edges(best, pattern, stream)

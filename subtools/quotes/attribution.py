@@ -1,11 +1,14 @@
 """Best-effort speaker attribution from the words around a quote.
 
 Patterns: ``"...," he said`` / ``"...," said Varga`` after a quote, and
-``Smart told Newsweek, "..."`` / ``He continued, "..."`` before it. Pronouns
-resolve to the last named speaker when there is one. A *named* speaker
-(capitalised name) is taken as someone other than the person in the video,
-unless a sentence that attributes a quote to them mentions the video. Unnamed
-speakers ("one soldier", "he", "their commander") are taken as the video's.
+``Smart told Newsweek, "..."`` / ``He continued, "..."`` before it. Each phrase
+is resolved to a person by ``speakers.SpeakerBook`` (surnames, roles,
+pronouns, initials), so all the names of one person share a ``speaker_id``.
+A *named* person is taken as someone other than the person in the video,
+unless a sentence that attributes a quote to them mentions the video (the
+check then decides with the captions: see ``verify.assign_speakers``).
+Unnamed speakers ("one soldier", "he", "their commander") are taken as the
+video's.
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ from dataclasses import dataclass
 from .article import Paragraph
 from .extract import SPEECH_VERBS, RawQuote
 from .normalize import word_set
+from .speakers import Person, SpeakerBook
 
 __all__ = ["SPEECH_VERBS", "Attribution", "attribute"]
 
 PRONOUNS = word_set("he she they i we it")
 _DETERMINERS = word_set("the a an one another their his her our its this that these those")
 _PREPOSITIONS = word_set("in on at from to of for with by near into across")
+_ADVERBS = word_set("and then also later once again often recently previously flatly")
 _TITLES = word_set("dr. mr. mrs. ms. prof. gen. col. maj. capt. lt. sgt. jr. st.")
 _VIDEO = re.compile(r"\b(video|clip|footage|captions?|recording|vlog|stream)\b", re.I)
 _TOKEN = re.compile(r"[^\s,;:()\"“”«»—–]+")
@@ -30,8 +35,10 @@ _TOKEN = re.compile(r"[^\s,;:()\"“”«»—–]+")
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    speaker: str | None
+    speaker: str | None  # the person's fullest name, else the phrase as written
     other: bool  # attributed to someone other than the person in the video
+    speaker_id: str | None = None  # the same for every name of one person
+    named: bool = False  # a named person (only they can be "another speaker")
 
 
 def _masked(text: str, quotes: Sequence[tuple[int, int]]) -> str:
@@ -49,7 +56,7 @@ def _capitalised(word: str) -> bool:
 
 def _subject(words: list[str]) -> tuple[str, bool] | None:
     """(phrase, is_name) of the noun phrase ending ``words``."""
-    words = [w for w in words if w not in ("and", "then", "also", "later")]
+    words = [w for w in words if w.lower() not in _ADVERBS and not w.isdigit()]
     if not words:
         return None
     last = words[-1].rstrip(".")
@@ -62,12 +69,25 @@ def _subject(words: list[str]) -> tuple[str, bool] | None:
         else:
             break
     start = len(words) - len(run)
-    preceded_by_prep = start > 0 and words[start - 1].lower() in _PREPOSITIONS
-    if run and not preceded_by_prep and run[0].lower() not in _DETERMINERS:
+    # "of Ohio", "of the United States": a place hung on the subject, not the subject.
+    prep = start - 1 if start > 0 and words[start - 1].lower() in _PREPOSITIONS else None
+    if (
+        start > 1
+        and words[start - 1].lower() == "the"
+        and words[start - 2].lower() in _PREPOSITIONS
+    ):
+        prep = start - 2
+    if run and prep is not None and prep > 0:
+        before = _subject(words[:prep])
+        if before is not None and before[1]:
+            return before  # "Senator Ruth Calder of Ohio"
+    if run and prep is None and run[0].lower() not in _DETERMINERS:
         titles = [k for k, w in enumerate(run) if w.lower() in _TITLES]
         if titles:  # "Historian Dr. Elena Varga": the name starts at the title
             run = run[titles[0] :]
         return " ".join(run), True
+    if words[0].lower() in PRONOUNS and not any(w.lower() in _DETERMINERS for w in words):
+        return words[0].lower(), False  # "He closed by asking": the subject opens the clause
     return " ".join(_noun_phrase(words)), False
 
 
@@ -176,10 +196,20 @@ def _from_before(before: str) -> tuple[str, bool] | None:
         if not re.search(r"[.:]\s*$", sentence):
             return None
     tokens = _TOKEN.findall(sentence)
-    verbs = [k for k, w in enumerate(tokens) if w.lower() in SPEECH_VERBS]
+    # "a reply which": after a determiner a speech verb is a noun.
+    verbs = [
+        k
+        for k, w in enumerate(tokens)
+        if w.lower() in SPEECH_VERBS and not (k and tokens[k - 1].lower() in _DETERMINERS)
+    ]
     if not verbs:
         # "Jensen disagreed: \"...\"": whatever the verb, a colon hands over to the speaker.
         if len(tokens) >= 2 and re.search(r":\s*[\"“«'‘]?\s*$", sentence):
+            if tokens[0].lower() in PRONOUNS:  # "He reminded his listeners:"
+                return tokens[0].lower(), False
+            owner = re.fullmatch(r"([A-Z][\w-]+)['’]s", tokens[0])
+            if owner:  # "Roe's closing words were plain:"
+                return owner.group(1), True
             return _subject(_clause_before(sentence[: sentence.rfind(tokens[-1])]))
         return None
     k = verbs[-1]
@@ -191,7 +221,19 @@ def _from_before(before: str) -> tuple[str, bool] | None:
         # "Jason Smart—a political adviser—told": step over the appositive.
         m = re.search(r"([—–,])[^—–,]*[—–,]\s*$", upto)
         if m:
-            found = _subject(_clause_before(upto[: m.start()]))
+            # "Her aide, Tom Hill, said": a name in the appositive is the speaker's.
+            words = _tokens(_hide_dots(m.group(0).strip(",—– ")))
+            inner = _subject(words)
+            if inner and inner[1] and len(inner[0].split()) == len(words):
+                found = inner
+            else:
+                found = _subject(_clause_before(upto[: m.start()]))
+    if found is None:
+        # "A student of mine, Leo Park, once said": the name before an adverb.
+        for clause in reversed(re.split(r",\s", _hide_dots(upto))[:-1]):
+            found = _subject(_tokens(clause))
+            if found is not None:
+                break
     if found is None and len(verbs) > 1:  # "He said ... and added:"
         j = verbs[0]
         found = _subject(_clause_before(sentence[: sentence.find(tokens[j])]))
@@ -208,52 +250,61 @@ def _from_credit(after: str, quote: RawQuote) -> tuple[str, bool] | None:
     return _subject(_tokens(credit.group(1))) if credit else None
 
 
+def _found(q: RawQuote, texts: dict[int, str], headings: set[int]) -> tuple[str, bool] | None:
+    """The speaker phrase written around a quote, and whether it is a name."""
+    first, last = q.parts[0], q.parts[-1]
+    if q.kind == "term" or first.paragraph in headings:
+        return None
+    after_text = texts[last.paragraph][last.end :]
+    before_text = texts[first.paragraph][: first.start]
+    return _from_credit(after_text, q) or _from_after(after_text) or _from_before(before_text)
+
+
 def attribute(paragraphs: Sequence[Paragraph], quotes: Sequence[RawQuote]) -> list[Attribution]:
     by_par: dict[int, list[tuple[int, int]]] = {}
     for q in quotes:
         for p in q.parts:
             by_par.setdefault(p.paragraph, []).append((p.start, p.end))
     texts = {p.index: _masked(p.text, by_par.get(p.index, [])) for p in paragraphs}
-    named_other: str | None = None  # last named speaker, for pronouns
-    video_names: set[str] = set()
-    full_names: dict[str, str] = {}  # surname -> fullest name seen
-    last_speaker: dict[int, Attribution] = {}  # paragraph -> attribution of its last quote
-    out: list[Attribution] = []
     headings = {p.index for p in paragraphs if p.heading}
-    for q in quotes:
+    found_all = [_found(q, texts, headings) for q in quotes]
+    book = SpeakerBook(paragraphs, texts, [f[0] for f in found_all if f and f[1]])
+    video_keys: set[str] = set()  # named people the article places in the video
+    last_speaker: dict[int, tuple[str | None, Person | None]] = {}  # paragraph -> last quote's
+    found_people: list[tuple[str | None, Person | None]] = []
+    for q, found in zip(quotes, found_all, strict=True):
         first, last = q.parts[0], q.parts[-1]
         if q.kind == "term" or first.paragraph in headings:
             # A term is the article's wording about the video, and a headline
             # is title case: neither has a speaker to find.
-            out.append(Attribution(None, False))
+            found_people.append((None, None))
             continue
         after_text = texts[last.paragraph][last.end :]
         before_text = texts[first.paragraph][: first.start]
-        found = _from_credit(after_text, q) or _from_after(after_text) or _from_before(before_text)
         sentence = _sentence_start(before_text) + _hide_dots(after_text).split(". ")[0]
+        at = (first.paragraph, first.start)
+        result: tuple[str | None, Person | None]
         if found is None:
             # Another quote earlier in the paragraph, or a quote opening the paragraph
             # right after a quoted paragraph: the same speaker goes on.
             prev = last_speaker.get(first.paragraph)
             if prev is None and not before_text.strip(" \"“«'‘"):
                 prev = last_speaker.get(first.paragraph - 1)
-            result = prev or Attribution(None, False)
+            result = prev or (None, None)
         else:
             phrase, is_name = found
-            if not is_name and phrase.lower() in PRONOUNS and named_other:
-                phrase, is_name = named_other, True
-            elif is_name:
-                # "Varga said" after "Dr. Elena Varga told": the fullest form seen.
-                surname = phrase.split()[-1]
-                if len(phrase.split()) >= len(full_names.get(surname, "").split()):
-                    full_names[surname] = phrase
-                phrase = named_other = full_names[surname]
-            if is_name and _VIDEO.search(sentence):
-                video_names.add(phrase.split()[-1])
-            elif not is_name:
-                named_other = None
-            other = is_name and phrase.split()[-1] not in video_names
-            result = Attribution(phrase, other)
-        out.append(result)
+            person = book.named(phrase, at) if is_name else book.unnamed(phrase, at)
+            if person is None and phrase.lower() not in PRONOUNS:
+                person = book.anonymous(phrase, at)
+            if person is not None and person.named and _VIDEO.search(sentence):
+                video_keys.add(person.key)
+            result = (phrase, person)
+        found_people.append(result)
         last_speaker[last.paragraph] = result
+    out = []
+    for shown, who in found_people:
+        if who is None or not who.named:
+            out.append(Attribution(shown, False, who.id if who else None))
+        else:
+            out.append(Attribution(who.display, who.key not in video_keys, who.id, True))
     return out

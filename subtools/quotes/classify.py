@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .align import Alignment, Op, Pattern
-from .normalize import equivalent, numbers_in, same_numbers, without_numbers, word_set
+from .normalize import (
+    equivalent,
+    is_abbreviation,
+    numbers_in,
+    same_numbers,
+    without_numbers,
+    word_set,
+)
 from .stream import CaptionStream
 
 __all__ = [
@@ -50,11 +57,14 @@ PERSON_OF = {w: p for p, ws in _PERSONS.items() for w in ws.split()}
 
 @dataclass(frozen=True, slots=True)
 class Difference:
-    op: str  # "replace" | "insert" (only in captions) | "delete" (only in the article)
+    # "replace" | "insert" (only in captions) | "delete" (only in the article) |
+    # "cut" (a run of caption words the article dropped without an ellipsis)
+    op: str
     article: str
     captions: str
     severity: str  # "minor" | "major"
-    # contraction, article, spelling, number format, negation, number, person, name, word
+    # contraction, article, spelling, number format, abbreviation, plural (terms),
+    # negation, number, person, name, word, silent cut
     reason: str
     article_words: tuple[int, ...]  # pattern word indexes
     caption_words: tuple[int, ...]  # stream word indexes
@@ -145,6 +155,10 @@ def _blocks(ops: tuple[Op, ...], pattern: Pattern, stream: CaptionStream) -> lis
     blocks: list[list[Op]] = []
     current: list[Op] = []
     for op, d in zip(ops, dirty, strict=True):
+        # A silent cut is a difference of its own, not part of a neighbouring word's.
+        if current and d and op.cut != current[-1].cut:
+            blocks.append(current)
+            current = []
         if d:
             current.append(op)
         elif current:
@@ -204,8 +218,17 @@ def _difference(block: list[Op], pattern: Pattern, stream: CaptionStream) -> Dif
     a_words = sorted({pattern.units[q].word for q in qs})
     c_words = sorted({stream.unit_word[c] for c in cs})
     capitalised = any(_is_name(pattern, wi) for wi in a_words)
-    severity, reason = block_severity(a_keys, c_keys, pairs, capitalised)
-    op = "replace" if a_words and c_words else ("delete" if a_words else "insert")
+    if block[0].cut:
+        # Words of the speech dropped from the middle of the quote without an ellipsis.
+        severity, reason, op = "major", "silent cut", "cut"
+    else:
+        severity, reason = block_severity(a_keys, c_keys, pairs, capitalised)
+        if reason == "contraction" and (
+            any(is_abbreviation(pattern.words[wi].text, pattern.words[wi].norm) for wi in a_words)
+            or any(is_abbreviation(stream.words[wi].text, stream.words[wi].norm) for wi in c_words)
+        ):
+            reason = "abbreviation"  # "U.S." / "United States", "Dr" / "Doctor"
+        op = "replace" if a_words and c_words else ("delete" if a_words else "insert")
     return Difference(
         op,
         _article_text(pattern, a_words),
@@ -217,18 +240,28 @@ def _difference(block: list[Op], pattern: Pattern, stream: CaptionStream) -> Dif
     )
 
 
-def _hidden_negations(ops: tuple[Op, ...], stream: CaptionStream) -> list[Difference]:
+def _hidden_negations(
+    ops: tuple[Op, ...], stream: CaptionStream, pattern: Pattern
+) -> list[Difference]:
     """Caption words an ellipsis skips that hold a negation of the sentence the quote
-    goes on with ("We did … abandon" for "We did not abandon"): the meaning turns."""
+    goes on with ("We did … abandon" for "We did not abandon"): the meaning turns.
+    Not when the quote is negated right before the ellipsis ("we can not dedicate …
+    this ground" skips "we can not consecrate"): the negation is kept."""
     runs: list[list[int]] = []  # stream units skipped at each ellipsis
     previous_free = False
+    recent: list[str] = []  # the article's last units before the current op
     for op in ops:
         free = op.free and op.q is None and op.c is not None
         if free and op.c is not None:
-            if not previous_free:
+            if not previous_free and not NEGATIONS.intersection(recent[-3:]):
                 runs.append([])
+            elif not previous_free:
+                runs.append([-1])  # a run to ignore
             runs[-1].append(op.c)
+        elif op.q is not None:
+            recent.append(pattern.units[op.q].key)
         previous_free = free
+    runs = [r for r in runs if r[0] != -1]
     diffs = []
     for units in runs:
         if not any(stream.keys[u] in NEGATIONS for u in units):
@@ -243,6 +276,16 @@ def _hidden_negations(ops: tuple[Op, ...], stream: CaptionStream) -> list[Differ
     return diffs
 
 
+def _plural(d: Difference) -> Difference:
+    """A term's noun in the plural ("front lines" for the captions' "front line") names
+    the same thing: minor."""
+    a, c = d.article.lower(), d.captions.lower()
+    one_word = d.reason == "word" and a and c and " " not in a + c
+    if one_word and (a in (c + "s", c + "es") or c in (a + "s", a + "es")):
+        return replace(d, severity="minor", reason="plural")
+    return d
+
+
 def classify(
     alignment: Alignment | None, pattern: Pattern, stream: CaptionStream, kind: str = "speech"
 ) -> Verdict:
@@ -253,7 +296,9 @@ def classify(
         d = _difference(block, pattern, stream)
         if d.article_words or d.caption_words:
             diffs.append(d)
-    diffs.extend(_hidden_negations(alignment.ops, stream))
+    diffs.extend(_hidden_negations(alignment.ops, stream, pattern))
+    if kind == "term":
+        diffs = [_plural(d) for d in diffs]
     if not diffs:
         return Verdict(EXACT, ())
     if any(d.severity == "major" for d in diffs):

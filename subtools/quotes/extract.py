@@ -41,7 +41,11 @@ SPEECH_VERBS = word_set(
     "recalled declare declares declared reply replies replied answer answers answered "
     "urge urges urged announce announces announced complain complains complained shout "
     "shouts shouted repeat repeats repeated repeating admit admits admitted admitting "
-    "stress stresses stressed stressing plead pleads pleaded pleading"
+    "stress stresses stressed stressing plead pleads pleaded pleading "
+    "vow vows vowed vowing fume fumes fumed promise promises promised pledge pledges "
+    "pledged remind reminds reminded exclaim exclaims exclaimed quip quips quipped "
+    "begin begins began conclude concludes concluded thunder thunders thundered "
+    "respond responds responded"
 )
 
 

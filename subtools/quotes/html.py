@@ -1,4 +1,5 @@
-"""The quote report as one self-contained HTML page (inline CSS, no scripts, no assets).
+"""The quote report as one self-contained HTML page (inline CSS, no scripts, no assets;
+with ``--video``, the video file beside it and a small script that seeks it).
 
 Each article paragraph sits beside the cards of its quotes: status, timecodes,
 cue numbers and the caption text with word-level differences marked. Every
@@ -7,15 +8,23 @@ piece of text from the inputs is escaped.
 
 from __future__ import annotations
 
+import base64
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from html import escape
 
 from ..timecode import format_srt
 from ..wording import plural
 from .results import Mark, QuoteReport, QuoteResult
 
-__all__ = ["SHOW_CANDIDATE_FROM", "STATUS_LABELS", "render_html"]
+__all__ = [
+    "SHOW_CANDIDATE_FROM",
+    "STATUS_LABELS",
+    "VideoEmbed",
+    "render_html",
+    "render_summary_html",
+]
 
 SHOW_CANDIDATE_FROM = 0.3  # below this score a missing quote's candidate is not shown
 
@@ -68,7 +77,9 @@ mark.q sup{font:700 10px system-ui,sans-serif;margin-right:2px}
 .badge.exact{background:#2e8b57}.badge.minor{background:#b8860b}
 .badge.changed{background:#c0392b}.badge.missing{background:#6c7a7b}
 .badge.unchecked{background:#999}
-.tag{color:#555}.other{color:#3d5f99;font-weight:600}
+.tag{color:#555}.other{color:#3d5f99;font-weight:600}.mis{color:#8e44ad;font-weight:600}
+.player{position:sticky;top:0;margin:10px 0 0}.player video{max-width:560px;width:100%}
+[data-start]{cursor:pointer}
 .cue{margin:2px 0;padding:2px 6px;background:#faf9f6;border-radius:4px}
 .tc{font:12px ui-monospace,'DejaVu Sans Mono',monospace;color:#555;margin-right:6px}
 .orig{display:block;color:#666;font-size:12px}
@@ -116,7 +127,7 @@ def _paragraph_html(
         label = STATUS_LABELS.get(q.status, q.status)
         out.append(
             f'<mark class="q {_status_class(q)}" id="a{q.id}" data-quote="{q.id}" '
-            f'data-status="{_e(q.status)}" title="quote {q.id}: {_e(label)}">'
+            f'data-status="{_e(q.status)}"{_seek(q)} title="quote {q.id}: {_e(label)}">'
             f"<sup>{q.id}</sup>{_with_marks(text[start:end], inner, start)}</mark>"
         )
         pos = end
@@ -133,10 +144,7 @@ def _card(q: QuoteResult) -> str:
         f'<span class="badge {_e(q.status)}">{q.id} · {_e(label)}</span>',
         f'<span class="tag">{_e(q.kind)}</span>',
     ]
-    if q.speaker:
-        head.append(f'<span class="tag">speaker: {_e(q.speaker)}</span>')
-    if q.other_speaker:
-        head.append('<span class="other">another speaker: not expected in this video</span>')
+    head.extend(_speaker_tags(q))
     if found:
         head.append(
             f'<span class="tc">{format_srt(found.start_ms)} → {format_srt(found.end_ms)}</span>'
@@ -163,12 +171,60 @@ def _card(q: QuoteResult) -> str:
         body.append(f'<ul class="diffs">{items}</ul>')
     return (
         f'<div class="card {_status_class(q)}" id="q{q.id}" data-quote="{q.id}" '
-        f'data-status="{_e(q.status)}"><div class="head">{"".join(head)}</div>'
+        f'data-status="{_e(q.status)}"{_seek(q)}><div class="head">{"".join(head)}</div>'
         f"{''.join(body)}</div>"
     )
 
 
-def render_html(report: QuoteReport) -> str:
+def _speaker_tags(q: QuoteResult) -> list[str]:
+    tags = []
+    if q.speaker:
+        who = f"{q.speaker} [{q.speaker_id}]" if q.speaker_id else q.speaker
+        tags.append(f'<span class="tag">speaker: {_e(who)}</span>')
+    if q.misattributed:
+        tags.append(
+            '<span class="mis">misattributed: the captions hold it, so the video\'s '
+            "speaker said it</span>"
+        )
+    elif q.other_speaker:
+        tags.append('<span class="other">another speaker: not expected in this video</span>')
+    return tags
+
+
+def _seek(q: QuoteResult) -> str:
+    """``data-start``/``data-end`` (seconds) of a located quote: a click plays it."""
+    if q.match is None:
+        return ""
+    return f' data-start="{q.match.start_ms / 1000:.3f}" data-end="{q.match.end_ms / 1000:.3f}"'
+
+
+@dataclass(frozen=True, slots=True)
+class VideoEmbed:
+    """The video beside the report: its URL (relative to the page) and WebVTT captions."""
+
+    src: str
+    vtt: str
+
+
+# Clicking a located quote (in the article or its card) plays the video from its start.
+_SEEK_SCRIPT = """
+(function(){var v=document.getElementById('video');
+document.querySelectorAll('[data-start]').forEach(function(el){
+el.addEventListener('click',function(){v.currentTime=parseFloat(el.dataset.start);
+var p=v.play();if(p&&p.catch){p.catch(function(){});}});});})();
+"""
+
+
+def _video_html(video: VideoEmbed) -> str:
+    track = "data:text/vtt;base64," + base64.b64encode(video.vtt.encode("utf-8")).decode("ascii")
+    return (
+        f'<div class="player"><video id="video" controls preload="auto" src="{_e(video.src)}">'
+        f'<track kind="captions" label="captions" default src="{track}"></video>'
+        f'<p class="meta">Click a highlighted quote to play it.</p></div>'
+    )
+
+
+def render_html(report: QuoteReport, video: VideoEmbed | None = None) -> str:
     spans: dict[int, list[tuple[int, int, QuoteResult]]] = defaultdict(list)
     marks: dict[int, list[Mark]] = defaultdict(list)
     cards: dict[int, list[str]] = defaultdict(list)
@@ -194,6 +250,7 @@ def render_html(report: QuoteReport) -> str:
     )
     summary += (
         f"<li>{s['other_speaker']} attributed to another speaker</li>"
+        f"<li>{s['misattributed']} misattributed</li>"
         f"<li><b>{plural(s['failures'], 'speech quote')} not borne out</b></li>"
     )
     banners = []
@@ -217,16 +274,44 @@ def render_html(report: QuoteReport) -> str:
     langs = (
         f"article: {report.article_language or '?'} · captions: {report.captions_language or '?'}"
     )
+    if report.video_speaker:
+        banners.append(f'<p class="banner tr">{_e(report.video_speaker.message)}</p>')
     title = f"Quote check: {report.article}"
+    player = _video_html(video) if video else ""
+    script = f"<script>{_SEEK_SCRIPT}</script>" if video else ""
     return (
         f'<!DOCTYPE html>\n<html lang="{_e(report.article_language or "en")}"><head>'
         f'<meta charset="utf-8"><meta name="viewport" content="width=device-width">'
         f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>"
         f'<header><h1>Quote check</h1><p class="meta">{_e(report.article)} against '
         f"{_e(report.captions)} · {_e(langs)}</p>{''.join(banners)}"
-        f'<ul class="summary">{summary}</ul></header>'
+        f'<ul class="summary">{summary}</ul>{player}</header>'
         f"<main>{''.join(rows)}</main>"
         f"<footer>Generated by subtools quotes. Highlights: green exact, amber minor, red "
         f"changed, dashed missing, blue another speaker. Hover a marked word for the "
-        f"other side's wording.</footer></body></html>\n"
+        f"other side's wording.</footer>{script}</body></html>\n"
+    )
+
+
+def render_summary_html(captions: str, rows: Sequence[tuple[str, str, QuoteReport]]) -> str:
+    """The page that compares several articles' coverage of one video: a row per
+    article (``(title, link, report)``) with its counts, linking its own report."""
+    cols = ("quotes", "exact", "minor", "changed", "missing", "misattributed", "failures")
+    head = "".join(f"<th>{c}</th>" for c in ("article", *cols))
+    body = []
+    for title, link, report in rows:
+        s = report.summary
+        cells = "".join(f"<td>{s.get(c, 0)}</td>" for c in cols)
+        cls = "bad" if report.failures else "ok"
+        body.append(f'<tr class="{cls}"><td><a href="{_e(link)}">{_e(title)}</a></td>{cells}</tr>')
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>Quote check: {len(rows)} articles</title><style>{_CSS}"
+        "table{border-collapse:collapse;background:#fff;font:14px system-ui,sans-serif}"
+        "td,th{border:1px solid #ddd;padding:4px 10px;text-align:right}"
+        "td:first-child,th:first-child{text-align:left}tr.bad td:first-child{color:#c0392b}"
+        "</style></head><body>"
+        f'<header><h1>Quote check: {len(rows)} articles</h1><p class="meta">against '
+        f"{_e(captions)}</p></header><main><table><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table></main></body></html>\n"
     )

@@ -25,6 +25,7 @@ __all__ = [
     "Word",
     "canonical",
     "equivalent",
+    "is_abbreviation",
     "normalize_word",
     "number_value",
     "numbers_in",
@@ -33,12 +34,15 @@ __all__ = [
     "units_of",
     "without_numbers",
     "word_set",
+    "word_units",
 ]
 
 # Digits first so that "1,000" and "57th" stay one word; letters joined by
 # apostrophes ("don't", "o'clock") are one word; hyphens split words.
+# Dotted initials ("U.S.", "U.N.") are one word, so they can stand for their expansion.
 WORD_RE = re.compile(
-    r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![^\W_])|[^\W_]+(?:['’ʼ][^\W_]+)*",
+    r"(?:[^\W\d_]\.){2,}(?![^\W_])"
+    r"|\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![^\W_])|[^\W_]+(?:['’ʼ][^\W_]+)*",
     re.UNICODE,
 )
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
@@ -106,6 +110,57 @@ def units_of(norm: str) -> list[str]:
     if norm.endswith("'s") and norm[:-2] in _S_VERB_HOSTS:
         return [norm[:-2], "'s"]
     return [norm]
+
+
+# Abbreviations and what they stand for. Dotted initials by their lower-case form;
+# the bare ones only as capitals ("US" is the country, "us" the pronoun), and
+# titles only capitalised ("Dr Smith", not a word inside a sentence).
+_DOTTED = {
+    "u.s.": "united states",
+    "u.s.a.": "united states of america",
+    "u.k.": "united kingdom",
+    "u.n.": "united nations",
+    "e.u.": "european union",
+}
+_CAPITALS = {
+    "US": "united states",
+    "USA": "united states of america",
+    "UK": "united kingdom",
+    "UN": "united nations",
+    "EU": "european union",
+    "Dr": "doctor",
+    "Mr": "mister",
+    "Mrs": "missus",
+    "Gen": "general",
+    "Gov": "governor",
+    "Sen": "senator",
+    "Rep": "representative",
+    "Lt": "lieutenant",
+    "Col": "colonel",
+    "Capt": "captain",
+    "Sgt": "sergeant",
+    "Prof": "professor",
+    "Pres": "president",
+    "Mt": "mount",
+    "Ft": "fort",
+}
+_NUMBER_SIGN = re.compile(r"\.?\s?\d")  # "No. 1", "No 1": the word "number"
+
+
+def is_abbreviation(raw: str, norm: str) -> bool:
+    """Whether ``word_units`` may expand this word (then a difference is an abbreviation)."""
+    return norm in _DOTTED or raw in _CAPITALS or norm in ("no", "nos")
+
+
+def word_units(raw: str, norm: str, after: str = "") -> list[str]:
+    """Comparison keys of a word as written (``after``: the text that follows it), with
+    abbreviations expanded: "U.S." and "US" give the keys of "United States"."""
+    expansion = _DOTTED.get(norm) or _CAPITALS.get(raw)
+    if expansion is None and raw in ("No", "no", "Nos", "nos") and _NUMBER_SIGN.match(after):
+        expansion = "number"
+    if expansion is not None:
+        return expansion.split()
+    return units_of(norm)
 
 
 def _ordered(text: str) -> list[str]:
@@ -249,6 +304,9 @@ def canonical(key: str) -> str:
         return f"#{value}"
     if key in _SPELLING_TABLE:
         return _SPELLING_TABLE[key]
+    if key.endswith("'s") and len(key) > 3:
+        # "United State's" is a typo for "States", "soldier's" for "soldiers".
+        return canonical(key[:-2] + "s")
     for pattern, repl, min_len in _SPELLING_RULES:
         if len(key) >= min_len and pattern.search(key):
             return pattern.sub(repl, key)

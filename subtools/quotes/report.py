@@ -42,7 +42,9 @@ def quote_to_dict(q: QuoteResult) -> dict[str, Any]:
         "paragraphs": sorted({p.paragraph for p in q.parts}),
         "kind": q.kind,
         "speaker": q.speaker,
+        "speaker_id": q.speaker_id,
         "other_speaker": q.other_speaker,
+        "misattributed": q.misattributed,
         "status": q.status,
         "start": found["start"] if found else None,
         "end": found["end"] if found else None,
@@ -57,6 +59,20 @@ def quote_to_dict(q: QuoteResult) -> dict[str, Any]:
     if q.candidate is not None:
         out["candidate"] = match_to_dict(q.candidate)
     return out
+
+
+def _video_speaker(report: QuoteReport) -> dict[str, Any] | None:
+    v = report.video_speaker
+    if v is None:
+        return None
+    return {
+        "name": v.name,
+        "ids": list(v.ids),
+        "inferred": v.inferred,
+        "found": v.found,
+        "quotes": v.quotes,
+        "message": v.message,
+    }
 
 
 def report_to_dict(report: QuoteReport) -> dict[str, Any]:
@@ -78,6 +94,7 @@ def report_to_dict(report: QuoteReport) -> dict[str, Any]:
         }
         if mm
         else None,
+        "video_speaker": _video_speaker(report),
         "quotes": [quote_to_dict(q) for q in report.quotes],
         "summary": report.summary,
         "warnings": list(report.warnings),

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .article import Paragraph
-from .classify import CHANGED, MISSING, Difference
+from .classify import CHANGED, EXACT, MINOR, MISSING, Difference
 from .extract import QuotePart
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "QuoteReport",
     "QuoteResult",
     "Translation",
+    "VideoSpeaker",
 ]
 
 UNCHECKED = "unchecked"  # the captions could not be compared (language mismatch)
@@ -74,6 +75,9 @@ class QuoteResult:
     candidate: Match | None
     differences: tuple[Difference, ...]
     article_marks: tuple[tuple[int, Mark], ...] = ()  # (paragraph, mark) on the article text
+    speaker_id: str | None = None  # one id for all the names of one person
+    # Found in the captions (so said in the video) but attributed to another person.
+    misattributed: bool = False
 
     @property
     def text(self) -> str:
@@ -89,10 +93,16 @@ class QuoteResult:
         return found.score if found else 0.0
 
     @property
+    def found(self) -> bool:
+        """The captions hold the quote (exact, minor or changed): it was said in the video."""
+        return self.status in (EXACT, MINOR, CHANGED)
+
+    @property
     def failed(self) -> bool:
-        """A speech quote of the video's speaker that the captions do not bear out."""
-        return (
-            self.kind == "speech" and not self.other_speaker and self.status in (CHANGED, MISSING)
+        """A speech quote the captions do not bear out: changed (whoever the article
+        names: the words are the video's), or missing and the video speaker's."""
+        return self.kind == "speech" and (
+            self.status == CHANGED or (self.status == MISSING and not self.other_speaker)
         )
 
 
@@ -124,6 +134,26 @@ class LanguageMismatch:
 
 
 @dataclass(frozen=True, slots=True)
+class VideoSpeaker:
+    """Who speaks in the video: given (``--speaker``) or inferred from the captions."""
+
+    name: str
+    ids: tuple[str, ...]  # speaker ids of the article that are this person
+    inferred: bool
+    found: int = 0  # the person's speech quotes found in the captions
+    quotes: int = 0  # the person's speech quotes
+
+    @property
+    def message(self) -> str:
+        if not self.inferred:
+            return f"video speaker: {self.name} (given)"
+        return (
+            f"video speaker: {self.name} (inferred: {self.found} of {self.quotes} of their "
+            f"quotes found in the captions)"
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class QuoteReport:
     article: str
     captions: str
@@ -134,6 +164,7 @@ class QuoteReport:
     translated: Translation | None = None
     language_mismatch: LanguageMismatch | None = None
     warnings: tuple[str, ...] = ()  # what the caption reader repaired
+    video_speaker: VideoSpeaker | None = None
     # Set when the captions matched were made by the test fixture model (here or
     # by an earlier step of a job): every report says so, or its verdicts would
     # read as findings about the article.
@@ -153,5 +184,6 @@ class QuoteReport:
         out["speech"] = sum(1 for q in self.quotes if q.kind == "speech")
         out["terms"] = sum(1 for q in self.quotes if q.kind == "term")
         out["other_speaker"] = sum(1 for q in self.quotes if q.other_speaker)
+        out["misattributed"] = sum(1 for q in self.quotes if q.misattributed)
         out["failures"] = len(self.failures)
         return out

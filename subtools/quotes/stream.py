@@ -8,14 +8,18 @@ alignment maps straight back to cue numbers and timecodes.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Track
 from ..tags import strip_tags
-from .normalize import WORD_RE, Word, canonical, normalize_word, units_of
+from .normalize import WORD_RE, Word, canonical, normalize_word, word_units
 
 __all__ = ["CaptionStream", "build_stream", "plain_cue_text"]
+
+
+_SENTENCE_END = re.compile(r"[\"”’')\]]*[.!?…]")
 
 
 def plain_cue_text(text: str) -> str:
@@ -34,6 +38,7 @@ class CaptionStream:
     keys: tuple[str, ...]  # per unit
     canons: tuple[str, ...]  # per unit
     unit_word: tuple[int, ...]  # per unit
+    sentence_end: tuple[bool, ...]  # per unit: its word closes a sentence (". ! ? …" after it)
     index: dict[str, list[int]] = field(repr=False)  # canon -> unit positions
 
     def __len__(self) -> int:
@@ -62,6 +67,7 @@ def build_stream(track: Track) -> CaptionStream:
     keys: list[str] = []
     unit_word: list[int] = []
     canons: list[str] = []
+    sentence_end: list[bool] = []
     index: dict[str, list[int]] = defaultdict(list)
     # Captions repeat their words: normalise each distinct spelling once.
     seen: dict[str, tuple[str, list[tuple[str, str]]]] = {}
@@ -70,18 +76,25 @@ def build_stream(track: Track) -> CaptionStream:
         texts.append(text)
         for m in WORD_RE.finditer(text):
             raw = m.group()
-            known = seen.get(raw)
+            closes = bool(_SENTENCE_END.match(text, m.end()))
+            after = text[m.end() : m.end() + 3]
+            # "No" depends on what follows ("No. 1"); any other spelling is cached.
+            cache = raw + after if raw in ("No", "no", "Nos", "nos") else raw
+            known = seen.get(cache)
             if known is None:
                 norm = normalize_word(raw)
-                known = seen[raw] = (norm, [(k, canonical(k)) for k in units_of(norm)])
+                units = word_units(raw, norm, after)
+                known = seen[cache] = (norm, [(k, canonical(k)) for k in units])
             wi = len(words)
             words.append(Word(raw, known[0], m.start(), m.end()))
             word_cue.append(ci)
-            for key, canon in known[1]:
+            last = len(known[1]) - 1
+            for k, (key, canon) in enumerate(known[1]):
                 index[canon].append(len(keys))
                 keys.append(key)
                 canons.append(canon)
                 unit_word.append(wi)
+                sentence_end.append(closes and k == last)
     return CaptionStream(
         track,
         tuple(texts),
@@ -90,5 +103,6 @@ def build_stream(track: Track) -> CaptionStream:
         tuple(keys),
         tuple(canons),
         tuple(unit_word),
+        tuple(sentence_end),
         dict(index),
     )

@@ -9,21 +9,31 @@ and the report says so. Without a usable translation the report carries a
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote as quote_url
 
 from ..errors import DependencyError, InputError, InternalError
-from ..io import atomic_output, read_track, refuse_same_path
+from ..io import atomic_output, read_track, refuse_same_path, render_track
 from ..lang import detect_language
 from ..model import Track
-from ..quotes.article import read_article
-from ..quotes.html import render_html
+from ..quotes.article import ARTICLE_FORMATS, read_article
+from ..quotes.html import VideoEmbed, render_html, render_summary_html
 from ..quotes.results import LanguageMismatch, QuoteReport, Translation
-from ..quotes.verify import unchecked_quotes, verify_paragraphs
+from ..quotes.verify import check_paragraphs, unchecked_quotes
 
-__all__ = ["HTML_EXTENSIONS", "Translator", "check_html_path", "verify_quotes", "write_html_report"]
+__all__ = [
+    "HTML_EXTENSIONS",
+    "Translator",
+    "article_paths",
+    "check_html_path",
+    "page_names",
+    "verify_quotes",
+    "write_html_report",
+    "write_html_summary",
+]
 
 Translator = Callable[[Track], Track]
 
@@ -68,6 +78,7 @@ def verify_quotes(
     *,
     translator: Translator | None = None,
     encoding: str | None = None,
+    speakers: Sequence[str] = (),
     notice: str | None = None,
 ) -> QuoteReport:
     """Check every quote of the article against the captions; see ``QuoteReport``.
@@ -91,7 +102,8 @@ def verify_quotes(
         notice=notice,
     )
     if not (article_lang and captions_lang and article_lang != captions_lang):
-        return replace(report, quotes=verify_paragraphs(article.paragraphs, track))
+        quotes, speaker = check_paragraphs(article.paragraphs, track, speakers=speakers)
+        return replace(report, quotes=quotes, video_speaker=speaker)
     if translator is not None:
         translated = translator(track.with_language(captions_lang))
         model = _model_name(translator, translated)
@@ -110,9 +122,13 @@ def verify_quotes(
             value=(len(track), len(translated)),
         )
     made_by_fixture = dict(translated.meta).get("notice")
+    quotes, speaker = check_paragraphs(
+        article.paragraphs, translated, original=track, speakers=speakers
+    )
     return replace(
         report,
-        quotes=verify_paragraphs(article.paragraphs, translated, original=track),
+        quotes=quotes,
+        video_speaker=speaker,
         translated=Translation(captions_lang, article_lang, model, notice=made_by_fixture),
         notice=made_by_fixture or notice,
     )
@@ -133,14 +149,82 @@ def check_html_path(path: str | os.PathLike[str]) -> None:
         )
 
 
-def write_html_report(report: QuoteReport, path: str | os.PathLike[str]) -> None:
-    """Write the self-contained HTML page atomically; never over an input file."""
-    check_html_path(path)
-    refuse_same_path(report.article, path)
-    refuse_same_path(report.captions, path)
+def _write_page(path: str | os.PathLike[str], page: str) -> None:
     with atomic_output(path) as tmp:
-        tmp.write_text(render_html(report), encoding="utf-8")
+        tmp.write_text(page, encoding="utf-8")
         # The temporary file is private (0600); a report is meant to be shared.
         umask = os.umask(0)
         os.umask(umask)
         tmp.chmod(0o666 & ~umask)
+
+
+def _video_embed(
+    report: QuoteReport, page: str | os.PathLike[str], video: str | os.PathLike[str]
+) -> VideoEmbed:
+    """The video as a link relative to the page (it stays a file beside the report),
+    with the captions the quotes were checked against as WebVTT."""
+    if not Path(video).is_file():
+        raise InputError("video file not found", path=video)
+    track = read_track(report.captions).track
+    src = os.path.relpath(Path(video).resolve(), Path(page).resolve().parent)
+    return VideoEmbed(quote_url(Path(src).as_posix()), render_track(track, "vtt"))
+
+
+def write_html_report(
+    report: QuoteReport,
+    path: str | os.PathLike[str],
+    video: str | os.PathLike[str] | None = None,
+) -> None:
+    """Write the HTML page atomically; never over an input file. With ``video``, the
+    page plays it beside the quotes (a click on a quote seeks to its start)."""
+    check_html_path(path)
+    refuse_same_path(report.article, path)
+    refuse_same_path(report.captions, path)
+    if video is not None:
+        refuse_same_path(video, path)
+    embed = _video_embed(report, path, video) if video is not None else None
+    _write_page(path, render_html(report, embed))
+
+
+def article_paths(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """The articles named, a folder standing for the article files in it (by name)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.suffix.lower() in ARTICLE_FORMATS)
+            if not found:
+                raise InputError("no article (.txt, .md, .html) in the folder", path=p)
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def page_names(path: str | os.PathLike[str], reports: Sequence[QuoteReport]) -> list[Path]:
+    """Where each article's page goes beside the summary page ``path``."""
+    base = Path(path)
+    return [
+        base.with_name(f"{base.stem}.{n}-{Path(r.article).stem}.html")
+        for n, r in enumerate(reports, start=1)
+    ]
+
+
+def write_html_summary(
+    reports: Sequence[QuoteReport],
+    path: str | os.PathLike[str],
+    video: str | os.PathLike[str] | None = None,
+) -> list[Path]:
+    """The summary page at ``path`` and one page per article beside it (returned)."""
+    pages = page_names(path, reports)
+    # Every page is checked before any is written: a refusal leaves nothing behind.
+    for page in (path, *pages):
+        for report in reports:
+            refuse_same_path(report.article, page)
+            refuse_same_path(report.captions, page)
+        if video is not None:
+            refuse_same_path(video, page)
+    for report, page in zip(reports, pages, strict=True):
+        write_html_report(report, page, video)
+    rows = [(r.article, p.name, r) for r, p in zip(reports, pages, strict=True)]
+    _write_page(path, render_summary_html(reports[0].captions, rows))
+    return pages

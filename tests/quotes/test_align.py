@@ -81,3 +81,44 @@ def test_candidate_windows_are_few_and_small() -> None:
     windows = candidate_windows(build_pattern([QuotePart(1, 0, len(quote), quote)]), stream)
     assert 1 <= len(windows) <= MAX_CANDIDATES
     assert all(hi - lo <= 20 * 3 for lo, hi in windows)
+
+
+def _span(quote: str, captions: list[str]) -> tuple[str, list[int]]:
+    track = Track(tuple(Cue(i * 2000, i * 2000 + 1800, t) for i, t in enumerate(captions)))
+    stream = build_stream(track)
+    pattern = build_pattern([QuotePart(1, 0, len(quote), quote)])
+    alignment = align_quote(pattern, stream)
+    assert alignment is not None
+    words = [stream.unit_word[u] for u in alignment.stream_units]
+    cues = sorted({stream.word_cue[w] + 1 for w in words})
+    return stream.span_text(min(words), max(words)), cues
+
+
+def test_the_span_holds_only_the_quoted_sentence() -> None:
+    captions = [
+        "Three weeks ago we were sent",
+        "without weapons and without training.",
+        "The commander said we'd been attached",
+        "to an assault unit.",
+    ]
+    # "As" must not be matched to "training." of the sentence before.
+    text, cues = _span("As the regiment commander said, we'd been attached", captions)
+    assert (text, cues) == ("The commander said we'd been attached", [3])
+    # The article's own words at the end must not reach into the next sentence.
+    captions = [
+        "We have not signed any contracts.",
+        "We don't refuse to serve.",
+    ]
+    text, cues = _span("we have not signed any contracts saying we are volunteers", captions)
+    assert (text, cues) == ("We have not signed any contracts", [1])
+
+
+def test_a_trimmed_word_does_not_drop_the_first_cue() -> None:
+    captions = [
+        "The majority of those",
+        "who died today were",
+        "civilians in their homes.",
+    ]
+    text, cues = _span("The majority of those who died were civilians", captions)
+    assert cues == [1, 2, 3]
+    assert text.startswith("The majority")

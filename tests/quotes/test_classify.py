@@ -211,3 +211,93 @@ def test_block_severity_negation_wins_over_similarity() -> None:
         "major",
         "number",
     )
+
+
+@pytest.mark.parametrize(
+    ("quote", "captions", "expected"),
+    [
+        # Abbreviations and their expansions are minor, both ways.
+        (
+            "The U.S. was at peace",
+            ["The United States was at peace"],
+            ("minor", [("replace", "U.S.", "United States", "minor", "abbreviation")]),
+        ),
+        (
+            "the United States will answer",
+            ["the US will answer"],
+            ("minor", [("replace", "United States", "US", "minor", "abbreviation")]),
+        ),
+        (
+            "Dr Jones will see us now",
+            ["Doctor Jones will see us now"],
+            ("minor", [("replace", "Dr", "Doctor", "minor", "abbreviation")]),
+        ),
+        (
+            "we were in Battalion No. 4 then",
+            ["we were in Battalion number 4 then"],
+            ("minor", [("replace", "No", "number", "minor", "abbreviation")]),
+        ),
+        # "us" the pronoun is not the country.
+        (
+            "they told us to wait here",
+            ["they told the United States to wait here"],
+            ("changed", [("replace", "us", "the United States", "major", "person")]),
+        ),
+        # An apostrophe typo, an ordinal written without its suffix.
+        (
+            "the people of the United State's have formed their opinions",
+            ["the people of the United States have formed their opinions"],
+            ("minor", [("replace", "State's", "States", "minor", "spelling")]),
+        ),
+        (
+            "we arrived on January 20 in the rain",
+            ["we arrived on January 20th in the rain"],
+            ("minor", [("replace", "20", "20th", "minor", "number format")]),
+        ),
+    ],
+)
+def test_minor_not_changed(
+    quote: str, captions: list[str], expected: tuple[str, list[tuple[str, ...]]]
+) -> None:
+    assert check(quote, captions) == expected
+
+
+def test_a_silent_cut_is_changed_with_the_dropped_words() -> None:
+    captions = ["we lost our trucks, our radios and our food in the river"]
+    status, diffs = check("we lost our trucks and our food in the river", captions)
+    assert (status, diffs) == ("changed", [("insert", "", "our radios", "major", "person")])
+    # A whole clause or sentence dropped is a cut, still found (not missing).
+    captions = [
+        "We waited for the trucks all night long.",
+        "Nobody came, nobody called, and the radio stayed silent until dawn.",
+        "Then we walked back to the base on foot.",
+    ]
+    status, diffs = check(
+        "We waited for the trucks all night long. Then we walked back to the base on foot.",
+        captions,
+    )
+    assert status == "changed"
+    assert diffs == [
+        (
+            "cut",
+            "",
+            "Nobody came, nobody called, and the radio stayed silent until dawn",
+            "major",
+            "silent cut",
+        )
+    ]
+
+
+def test_an_ellipsis_stays_an_allowed_cut() -> None:
+    captions = ["We waited all night.", "Nobody came, nobody called.", "Then we walked back."]
+    for mark in ("...", "…", "[...]"):
+        assert check(f"We waited all night {mark} Then we walked back.", captions)[0] == "exact"
+
+
+def test_a_term_in_the_plural_with_its_full_stop_inside_the_marks() -> None:
+    track = Track((Cue(0, 2000, "we were sent to the front line"),))
+    stream = build_stream(track)
+    pattern = build_pattern([QuotePart(1, 0, 12, "front lines.")])
+    verdict = classify(align_quote(pattern, stream), pattern, stream, "term")
+    assert verdict.status == "minor"
+    assert [(d.reason, d.severity) for d in verdict.differences] == [("plural", "minor")]

@@ -24,11 +24,11 @@ def test_human_table_and_exit_1_for_a_changed_speech_quote(
     out = result.stdout
     assert "artillery -> mortar (word)" in out
     assert "minor: we had -> we'd (contraction)" in out
-    assert "Dr. Elena Varga (other speaker: not counted)" in out
+    assert "Dr. Elena Varga [varga] (another speaker)" in out
     assert "[in Belgorod region]" in out  # brackets are text, not rich markup
     assert (
         "13 quotes: 9 exact, 1 minor, 1 changed, 2 missing; 2 attributed to another "
-        "speaker; 1 speech quote not borne out by the captions"
+        "speaker (0 misattributed); 1 speech quote not borne out by the captions"
     ) in " ".join(out.split())
     assert result.stderr == ""
 
@@ -42,7 +42,7 @@ def test_exit_0_when_every_speech_quote_is_borne_out(captions_en: Path) -> None:
 def test_exit_0_when_only_another_speakers_quotes_are_missing(captions_en: Path) -> None:
     result = runner.invoke(app, ["quotes", str(ARTICLES / "other_speaker.txt"), str(captions_en)])
     assert result.exit_code == 0
-    assert "John Moreau (other speaker: not counted)" in result.stdout
+    assert "John Moreau [moreau] (another speaker)" in result.stdout
 
 
 @pytest.mark.parametrize("name", ["fabricated.txt", "negation.txt", "number.txt", "person.txt"])
@@ -65,6 +65,7 @@ def test_json_output(sample_article: Path, captions_en: Path) -> None:
         "captions_language",
         "translated",
         "language_mismatch",
+        "video_speaker",
         "quotes",
         "summary",
         "warnings",
@@ -80,7 +81,9 @@ def test_json_output(sample_article: Path, captions_en: Path) -> None:
         "paragraphs": [2],
         "kind": "speech",
         "speaker": "A group of mobilized Russian soldiers",
+        "speaker_id": "the-soldiers",
         "other_speaker": False,
+        "misattributed": False,
         "status": "exact",
         "start": 11.1,
         "end": 14.0,
@@ -92,6 +95,8 @@ def test_json_output(sample_article: Path, captions_en: Path) -> None:
     }
     missing = data["quotes"][11]
     assert missing["status"] == "missing" and missing["start"] is None
+    assert (missing["speaker"], missing["speaker_id"]) == ("Dr. Elena Varga", "varga")
+    assert data["video_speaker"] is None  # nobody named in the video: the soldiers are
     assert set(missing["candidate"]) == {"start", "end", "cues", "caption_text", "score"}
 
 
@@ -213,6 +218,122 @@ def test_a_short_russian_quote_that_drops_a_negation_fails(tmp_path: Path) -> No
     ]
 
 
+REALWORLD = Path(__file__).resolve().parent / "realworld"
+
+
+def test_several_articles_give_a_section_each_and_a_summary(tmp_path: Path) -> None:
+    wire = REALWORLD / "articles" / "inaugural_wire.txt"
+    blog = REALWORLD / "articles" / "inaugural_blog.md"
+    captions = REALWORLD / "captions" / "inaugural.en.srt"
+    html = tmp_path / "summary.html"
+    result = runner.invoke(
+        app, ["quotes", str(wire), str(blog), str(captions), "--html", str(html)]
+    )
+    assert result.exit_code == 1  # the blog misquotes; the wire story does not
+    out = result.stdout
+    assert f"== {wire}" in out and f"== {blog}" in out
+    rows = [line for line in out.splitlines() if "inaugural_" in line and "│" in line]
+    cells = [[c.strip() for c in row.split("│")[1:-1]] for row in rows[-2:]]
+    assert cells == [
+        [str(wire), "7", "5", "1", "0", "1", "0", "ok"],
+        [str(blog), "6", "4", "0", "1", "1", "1", "misquotes"],
+    ]
+    pages = sorted(p.name for p in tmp_path.iterdir())
+    assert pages == [
+        "summary.1-inaugural_wire.html",
+        "summary.2-inaugural_blog.html",
+        "summary.html",
+    ]
+    summary = html.read_text(encoding="utf-8")
+    assert '<a href="summary.1-inaugural_wire.html">' in summary
+    assert '<tr class="bad"><td><a href="summary.2-inaugural_blog.html">' in summary
+    # The two-argument form is unchanged: one report, no summary table.
+    single = runner.invoke(app, ["quotes", str(wire), str(captions)])
+    assert single.exit_code == 0 and "summary" not in single.stdout
+
+
+def test_a_folder_of_articles(tmp_path: Path) -> None:
+    captions = REALWORLD / "captions" / "gettysburg.en.srt"
+    result = runner.invoke(app, ["quotes", str(REALWORLD / "articles"), str(captions), "--json"])
+    data = json.loads(result.stdout)
+    assert len(data["articles"]) == 12  # every article of the folder, by name
+    assert [Path(r["article"]).name for r in data["summary"]][:2] == [
+        "gettysburg_blog.md",
+        "gettysburg_broadsheet.txt",
+    ]
+    assert result.exit_code == 1
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["quotes", str(empty), str(captions)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and "no article" in result.stderr
+
+
+def test_video_speaker_inferred_or_given() -> None:
+    article = REALWORLD / "articles" / "inaugural_blog.md"
+    captions = REALWORLD / "captions" / "inaugural.en.srt"
+    inferred = runner.invoke(app, ["quotes", str(article), str(captions)])
+    assert (
+        "video speaker: John F. Kennedy (inferred: 4 of 4 of their quotes found in the captions)"
+        in inferred.stdout
+    )
+    assert "Dana Ortiz [ortiz] (misattributed: said in the video)" in " ".join(
+        inferred.stdout.split()
+    )
+    # Given with aliases: the same person under two names.
+    given = runner.invoke(
+        app,
+        [
+            "quotes",
+            str(article),
+            str(captions),
+            "--speaker",
+            "JFK",
+            "--speaker",
+            "Kennedy",
+            "--json",
+        ],
+    )
+    data = json.loads(given.stdout)
+    assert data["video_speaker"]["inferred"] is False
+    assert data["video_speaker"]["ids"] == ["jfk", "kennedy"]
+    assert [q["misattributed"] for q in data["quotes"]] == [False, True, False, False, False, False]
+    assert data["summary"]["misattributed"] == 1
+
+
+def test_a_changed_quote_fails_whoever_the_article_names(tmp_path: Path, captions_en: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        'Analyst Mark Jensen said, "Yesterday, twelve of our comrades were killed by '
+        'artillery fire near the zero line."',
+        encoding="utf-8",
+    )
+    # Jensen is the only named person and the captions hold his quote: he is taken
+    # for the video's speaker.
+    result = runner.invoke(app, ["quotes", str(article), str(captions_en), "--json"])
+    data = json.loads(result.stdout)
+    assert data["video_speaker"]["ids"] == ["jensen"]
+    q = data["quotes"][0]
+    assert (q["status"], q["misattributed"], q["counts_as_failure"]) == ("changed", False, True)
+    assert result.exit_code == 1
+    # Told who speaks, the quote is misattributed, and still a failure.
+    result = runner.invoke(
+        app, ["quotes", str(article), str(captions_en), "--json", "--speaker", "Ivan Petrov"]
+    )
+    q = json.loads(result.stdout)["quotes"][0]
+    assert (q["status"], q["misattributed"], q["counts_as_failure"]) == ("changed", True, True)
+    assert result.exit_code == 1
+
+
+def test_video_needs_html(tmp_path: Path, sample_article: Path, captions_en: Path) -> None:
+    result = runner.invoke(
+        app, ["quotes", str(sample_article), str(captions_en), "--video", str(tmp_path / "v.mp4")]
+    )
+    assert result.exit_code == 2 and "--video needs --html" in result.stderr
+    result = runner.invoke(app, ["quotes", str(captions_en)])
+    assert result.exit_code == 2 and "ARTICLE... CAPTIONS" in result.stderr
+
+
 def test_the_html_report_never_replaces_the_article_it_read(
     tmp_path: Path, captions_en: Path, samples: Path
 ) -> None:
@@ -224,3 +345,17 @@ def test_the_html_report_never_replaces_the_article_it_read(
     assert result.stderr.startswith(f"error: {article}: output path is ")
     assert result.stderr.endswith("; refusing to overwrite it\n")
     assert article.read_bytes() == before
+
+
+def test_several_articles_never_overwrite_one_of_them(tmp_path: Path) -> None:
+    first = tmp_path / "first.html"
+    first.write_text("<p>" + (REALWORLD / "articles" / "inaugural_wire.txt").read_text("utf-8"))
+    second = REALWORLD / "articles" / "inaugural_blog.md"
+    captions = REALWORLD / "captions" / "inaugural.en.srt"
+    before = first.read_bytes()
+    result = runner.invoke(
+        app, ["quotes", str(first), str(second), str(captions), "--html", str(first)]
+    )
+    assert result.exit_code == 2 and "refusing to overwrite it" in result.stderr
+    assert first.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["first.html"]  # no page written

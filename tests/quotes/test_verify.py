@@ -93,6 +93,7 @@ def test_sample_article_against_english_captions(sample_article: Path, captions_
         "speech": 10,
         "terms": 3,
         "other_speaker": 2,
+        "misattributed": 0,
         "failures": 1,
     }
     assert [x.id for x in report.failures] == [8]
