@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from subtools.cli import files, job, quality, quotes, translation, video
+from subtools.cli import align, files, job, quality, quotes, translation, video
 
 __all__ = ["app", "main"]
 
@@ -25,7 +25,7 @@ app = typer.Typer(
 )
 
 # Order of the help panels: the whole job first, then by user.
-for group in (job, files, translation, quotes, quality, video):
+for group in (job, files, align, translation, quotes, quality, video):
     app.add_typer(group.app)
 
 

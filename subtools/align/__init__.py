@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .core import AlignOptions, Alignment, Segment, align_track
+from .core import Alignment, AlignOptions, Segment, align_track
 
 __all__ = ["AlignOptions", "Alignment", "Segment", "align_track"]

@@ -1,4 +1,4 @@
-"""Decoding any audio or video file to 16 kHz mono samples with ffmpeg."""
+"""Decoding any audio or video file to 8 kHz mono samples with ffmpeg."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from ..errors import ExternalToolError, InputError
 
 __all__ = ["SAMPLE_RATE", "decode_audio"]
 
-SAMPLE_RATE = 16_000
+SAMPLE_RATE = 8_000  # all voice detection needs; decoding is faster too
 TAIL_LINES = 8
 
 
 def decode_audio(path: Path) -> np.ndarray:
-    """The first audio stream of ``path`` as float32 samples in [-1, 1] at 16 kHz mono."""
+    """The first audio stream of ``path`` as float32 samples in [-1, 1] at 8 kHz mono."""
     if not path.is_file():
         raise InputError("media file not found", path=path)
     tools = find_toolchain()

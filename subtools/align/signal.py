@@ -50,9 +50,7 @@ def correlate(weights: np.ndarray, frames: np.ndarray, max_offset: int) -> np.nd
     mask = _mask(frames)
     silence = -float(np.mean(weights[weights < 0])) if np.any(weights < 0) else 0.0
     pad = max_offset
-    padded = np.concatenate(
-        [np.full(pad, -silence), weights, np.full(pad + mask.size, -silence)]
-    )
+    padded = np.concatenate([np.full(pad, -silence), weights, np.full(pad + mask.size, -silence)])
     size = 1 << int(np.ceil(np.log2(padded.size + mask.size)))
     spectrum = np.fft.rfft(padded, size) * np.conj(np.fft.rfft(mask, size))
     full = np.fft.irfft(spectrum, size)
