@@ -33,9 +33,12 @@ __all__ = ["RATES", "AlignOptions", "Alignment", "Segment", "align_track", "rati
 RATES = (23.976, 24.0, 25.0, 29.97, 30.0)
 MIN_SPEECH = 0.01  # share of frames: below it there is no speech to align to
 MIN_LIFT = 1.2  # speech under the aligned captions vs the audio on average
-MIN_CONTRAST = 1.9  # the peak's height over the height a mirrored track reaches
-RATIO_GAIN = 1.1  # a drift ratio must beat the plain track's peak by 10%
+MIN_CONTRAST = 1.15  # the peak over the best peak of tracks that match nothing
+SHUFFLES = 3  # null tracks with the pauses shuffled (besides the mirrored one)
+CUES_PER_SPLIT = 25  # more splits than one per this many cues (at least 1) is no fit
+RATIO_GAIN = 1.05  # a drift ratio must beat the plain track's score by 5%
 COARSE = 10  # frames per step of the grid the ratios are compared on
+MIN_SPLIT_CUES = 3  # a split must gain at least what this many typical cues score
 PEAKS = 6  # candidate offsets around this many correlation peaks
 WINDOW_MS = 1500  # ... within this much of each peak
 
@@ -124,66 +127,106 @@ def align_track(track: Track, activity: np.ndarray, options: AlignOptions) -> Al
         return _unmoved(track, activity, speech, "no speech found in the audio")
     weights = speech_weights(activity)
     max_offset = options.max_offset_ms // FRAME_MS
-    ratio, frames, corr, correlator = _best_ratio(track.cues, weights, max_offset, options.drift)
-    top = peaks(corr, PEAKS if options.split else 1, WINDOW_MS // FRAME_MS)
-    height = _contrast(correlator, frames, corr)
-    window = np.arange(-WINDOW_MS // FRAME_MS, WINDOW_MS // FRAME_MS + 1)
-    candidates = np.unique(np.concatenate([window + (p - max_offset) for p in top]))
-    table = cue_scores(weights, frames, candidates)
-    if options.split:
-        penalty = options.split_penalty * max(float(corr[top[0]]), 1.0)
-        path, _ = best_path(table, penalty)
-    else:
-        path = np.full(len(track), int(np.argmax(table.sum(axis=0))))
-    offsets = candidates[path] * FRAME_MS
-    aligned, clamped = _moved(track.cues, ratio, offsets)
+    # Long enough for any scaled track and for the aligned one (moved up to max_offset).
+    longest = int(np.ceil(track.end * max(ratios()) / FRAME_MS)) + max_offset + 2
+    correlator = Correlator(weights, max_offset, longest)
+    ratio, best = 1.0, _solve(caption_frames(track.cues, 1.0), weights, correlator, options)
+    if options.drift:
+        # The best other ratio (coarse grid) must beat ratio 1 with its own splits:
+        # a cut then does not pass for drift, nor drift for a string of cuts.
+        other = _coarse_ratio(track.cues, weights, max_offset, longest)
+        if other != 1.0:
+            solved = _solve(caption_frames(track.cues, other), weights, correlator, options)
+            if solved.total > best.total * RATIO_GAIN:
+                ratio, best = other, solved
+    aligned, clamped = _moved(track.cues, ratio, best.offsets)
+    segments = _segments(best.offsets, aligned)
+    contrast = _contrast(caption_frames(aligned, 1.0), correlator)
     coverage = _coverage(activity, aligned)
-    problems = _problems(coverage / speech, height)
+    problems = _problems(coverage / speech, contrast, len(segments) - 1, len(aligned))
     return Alignment(
         track.with_cues(aligned),
         ratio,
-        _segments(offsets, aligned),
+        segments,
         coverage,
         speech,
-        height,
+        contrast,
         problems,
         clamped,
         activity,
     )
 
 
-def _best_ratio(
-    cues: tuple[Cue, ...], weights: np.ndarray, max_offset: int, drift: bool
-) -> tuple[float, np.ndarray, np.ndarray, Correlator]:
-    """The frame-rate ratio (1 unless another is clearly better) and its correlation.
+def _contrast(frames: np.ndarray, correlator: Correlator) -> float:
+    """How far the aligned track's peak stands above what tracks of its rhythm reach by chance.
 
-    Ratios are compared on a coarse grid (100 ms), ten times cheaper; only the
-    chosen one is correlated on the fine grid.
+    Heights over the median of each correlation; the chance level is the
+    highest of the null tracks (``_nulls``). 1 means no better than chance.
     """
-    longest = int(np.ceil(max(c.end for c in cues) * max(ratios()) / FRAME_MS)) + 2
-    fine = Correlator(weights, max_offset, longest)
-    ratio = 1.0
-    if drift:
-        n = weights.size // COARSE * COARSE
-        coarse_weights = weights[:n].reshape(-1, COARSE).mean(axis=1)
-        coarse = Correlator(coarse_weights, max_offset // COARSE, longest // COARSE + 2)
-        plain = float(coarse.scores(caption_frames(cues, 1.0, COARSE), edge=0).max())
-        best = plain * RATIO_GAIN
-        for r in ratios()[1:]:
-            peak = float(coarse.scores(caption_frames(cues, r, COARSE), edge=0).max()) * COARSE
-            if peak > best * COARSE:
-                ratio, best = r, peak / COARSE
-    frames = caption_frames(cues, ratio)
-    return ratio, frames, fine.scores(frames), fine
-
-
-def _contrast(correlator: Correlator, frames: np.ndarray, corr: np.ndarray) -> float:
-    end = int(frames[:, 1].max())
-    mirrored = np.stack([end - frames[:, 1], end - frames[:, 0]], axis=1)
-    null = correlator.scores(mirrored)
-    chance = float(null.max() - np.median(null))
-    height = float(corr.max() - np.median(corr))
+    scores = correlator.scores(frames)
+    height = float(scores.max() - np.median(scores))
+    chance = max(float(n.max() - np.median(n)) for n in map(correlator.scores, _nulls(frames)))
     return height / chance if chance > 0 else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Solution:
+    offsets: np.ndarray  # ms per cue
+    total: float  # agreement minus split penalties
+
+
+def _solve(
+    frames: np.ndarray, weights: np.ndarray, correlator: Correlator, options: AlignOptions
+) -> _Solution:
+    """Offsets per cue: the correlation's peaks as candidates, the split-aware programme."""
+    corr = correlator.scores(frames)
+    top = peaks(corr, PEAKS if options.split else 1, WINDOW_MS // FRAME_MS)
+    window = np.arange(-WINDOW_MS // FRAME_MS, WINDOW_MS // FRAME_MS + 1)
+    candidates = np.unique(np.concatenate([window + (p - correlator.max_offset) for p in top]))
+    table = cue_scores(weights, frames, candidates)
+    if options.split:
+        # A split must earn a share of the whole track's score, and never less
+        # than what a few cues bring: a cue or two alone always fit somewhere.
+        single = table.sum(axis=0)
+        per_cue = float(np.median(table[:, int(np.argmax(single))]))
+        penalty = max(options.split_penalty * float(single.max()), MIN_SPLIT_CUES * per_cue, 1.0)
+        path, total = best_path(table, penalty)
+    else:
+        single = table.sum(axis=0)
+        path = np.full(len(frames), int(np.argmax(single)))
+        total = float(single.max())
+    return _Solution(candidates[path] * FRAME_MS, total)
+
+
+def _nulls(frames: np.ndarray) -> list[np.ndarray]:
+    """Tracks with the same cue lengths and pauses that match no speech: what chance gives.
+
+    The track mirrored in time, and the track with its pauses in other orders
+    (a fixed seed: the same input always gets the same verdict).
+    """
+    end = int(frames[:, 1].max())
+    nulls = [np.stack([end - frames[::-1, 1], end - frames[::-1, 0]], axis=1)]
+    lengths = frames[:, 1] - frames[:, 0]
+    gaps = np.diff(frames[:, 0], prepend=0) - np.concatenate([[0], lengths[:-1]])
+    rng = np.random.default_rng(len(frames))
+    for _ in range(SHUFFLES):
+        steps = np.concatenate([[0], lengths[:-1]]) + rng.permutation(gaps)
+        starts = np.maximum(np.cumsum(steps), 0)
+        nulls.append(np.stack([starts, starts + lengths], axis=1))
+    return nulls
+
+
+def _coarse_ratio(
+    cues: tuple[Cue, ...], weights: np.ndarray, max_offset: int, longest: int
+) -> float:
+    """The frame-rate ratio whose correlation peaks highest, on a 100 ms grid (cheap)."""
+    n = weights.size // COARSE * COARSE
+    coarse_weights = weights[:n].reshape(-1, COARSE).mean(axis=1)
+    coarse = Correlator(coarse_weights, max_offset // COARSE, longest // COARSE + 2)
+    heights = {
+        r: float(coarse.scores(caption_frames(cues, r, COARSE), edge=0).max()) for r in ratios()
+    }
+    return max(heights, key=lambda r: heights[r])
 
 
 def _moved(cues: tuple[Cue, ...], ratio: float, offsets: np.ndarray) -> tuple[list[Cue], int]:
@@ -204,8 +247,13 @@ def _coverage(activity: np.ndarray, cues: list[Cue]) -> float:
     return float(activity[mask].mean()) if mask.any() else 0.0
 
 
-def _problems(lift: float, height: float) -> tuple[str, ...]:
+def _problems(lift: float, height: float, splits: int, cues: int) -> tuple[str, ...]:
     problems = []
+    if splits > max(1, cues // CUES_PER_SPLIT):
+        problems.append(
+            f"the captions fit only in {splits + 1} pieces ({cues} cues): "
+            "captions of another video or another cut?"
+        )
     if lift < MIN_LIFT:
         problems.append(
             f"the captions cover speech little better than chance ({lift:.2f}x the average, "
@@ -213,8 +261,9 @@ def _problems(lift: float, height: float) -> tuple[str, ...]:
         )
     if height < MIN_CONTRAST:
         problems.append(
-            f"no clear best offset (the peak is {height:.2f}x what chance gives, "
-            f"at least {MIN_CONTRAST}x expected): captions of another video?"
+            f"no clear fit (the score is {height:.2f}x what tracks of the same rhythm "
+            f"that match nothing reach, at least {MIN_CONTRAST}x expected): "
+            "captions of another video?"
         )
     return tuple(problems)
 

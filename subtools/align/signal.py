@@ -108,7 +108,9 @@ def cue_scores(
     def cumulative(at: np.ndarray) -> np.ndarray:
         # Beyond either end the audio is silence: extend the prefix sum linearly.
         inside: np.ndarray = prefix[np.clip(at, 0, n)]
-        return inside - silence * (np.minimum(at, 0) + np.maximum(at - n, 0))
+        outside: np.ndarray = silence * (np.minimum(at, 0) + np.maximum(at - n, 0))
+        total: np.ndarray = inside - outside
+        return total
 
     starts = frames[:, 0:1] + offsets[None, :]
     ends = frames[:, 1:2] + offsets[None, :]

@@ -64,7 +64,11 @@ def align(
     encoding: Encoding = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Align captions to the speech in MEDIA: offset, frame-rate drift and cuts."""
+    """Align captions to the speech in MEDIA: offset, frame-rate drift and cuts.
+
+    Exit 1: the evidence is weak (no speech, captions of another video) and
+    nothing was written unless --force; 2: the command cannot run.
+    """
     from subtools.align import AlignOptions
     from subtools.timecode import parse_duration
     from subtools.usecases.align import align_file
