@@ -201,7 +201,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="keep generated media here between runs")
     parser.add_argument("--only", help="run the sources whose name contains this")
-    parser.add_argument("--vad", default="silero")
+    parser.add_argument("--vad", default="auto")
     parser.add_argument("--no-ffsubsync", action="store_true")
     args = parser.parse_args()
     corpus = _corpus()

@@ -85,6 +85,8 @@ class Alignment:
     contrast: float  # peak height over the mirrored track's peak height
     problems: tuple[str, ...]  # why the evidence is weak; empty when confident
     clamped: int = 0  # cues that would start before 0
+    captured: float = 0.0  # share of the detected speech that falls under the captions
+    detector: str = ""  # the voice detector whose activity this is
     activity: np.ndarray = field(default_factory=lambda: np.zeros(0), compare=False, repr=False)
 
     @property
@@ -112,8 +114,10 @@ class Alignment:
                 "speech_under_captions": round(self.coverage, 4),
                 "speech_overall": round(self.speech, 4),
                 "lift": round(self.lift, 3),
+                "speech_captured": round(self.captured, 4),
                 "contrast": round(self.contrast, 3),
             },
+            "detector": self.detector,
             "cues": len(self.track),
             "clamped_cues": self.clamped,
         }
@@ -142,7 +146,7 @@ def align_track(track: Track, activity: np.ndarray, options: AlignOptions) -> Al
     aligned, clamped = _moved(track.cues, ratio, best.offsets)
     segments = _segments(best.offsets, aligned)
     contrast = _contrast(caption_frames(aligned, 1.0), correlator)
-    coverage = _coverage(activity, aligned)
+    coverage, captured = _coverage(activity, aligned)
     problems = _problems(coverage / speech, contrast, len(segments) - 1, len(aligned))
     return Alignment(
         track.with_cues(aligned),
@@ -153,7 +157,8 @@ def align_track(track: Track, activity: np.ndarray, options: AlignOptions) -> Al
         contrast,
         problems,
         clamped,
-        activity,
+        captured,
+        activity=activity,
     )
 
 
@@ -240,11 +245,15 @@ def _moved(cues: tuple[Cue, ...], ratio: float, offsets: np.ndarray) -> tuple[li
     return out, clamped
 
 
-def _coverage(activity: np.ndarray, cues: list[Cue]) -> float:
+def _coverage(activity: np.ndarray, cues: list[Cue]) -> tuple[float, float]:
+    """Mean speech under the captions, and the share of all speech that is under them."""
     mask = np.zeros(activity.size, dtype=bool)
     for cue in cues:
         mask[cue.start // FRAME_MS : cue.end // FRAME_MS] = True
-    return float(activity[mask].mean()) if mask.any() else 0.0
+    if not mask.any():
+        return 0.0, 0.0
+    under = float(activity[mask].sum())
+    return under / int(mask.sum()), under / max(float(activity.sum()), 1e-9)
 
 
 def _problems(lift: float, height: float, splits: int, cues: int) -> tuple[str, ...]:
@@ -279,4 +288,4 @@ def _segments(offsets: np.ndarray, cues: list[Cue]) -> tuple[Segment, ...]:
 
 def _unmoved(track: Track, activity: np.ndarray, speech: float, problem: str) -> Alignment:
     segment = Segment(0, max(len(track) - 1, 0), 0, track.start)
-    return Alignment(track, 1.0, (segment,), 0.0, speech, 0.0, (problem,), 0, activity)
+    return Alignment(track, 1.0, (segment,), 0.0, speech, 0.0, (problem,), activity=activity)

@@ -116,5 +116,7 @@ def cue_scores(
     ends = frames[:, 1:2] + offsets[None, :]
     at_start = cumulative(starts)
     body = cumulative(ends) - at_start
-    onset = 2 * at_start - cumulative(starts + edge) - cumulative(starts - edge)
+    # The lobe before a cue stops at caption time 0, as in the correlated mask.
+    lobe = np.maximum(frames[:, 0:1] - edge, 0) + offsets[None, :]
+    onset = 2 * at_start - cumulative(starts + edge) - cumulative(lobe)
     return np.asarray(body - onset)

@@ -52,8 +52,13 @@ def align(
         ),
     ] = 0.07,
     vad: Annotated[
-        str, typer.Option("--vad", help="Voice detector: silero (default) or webrtc.")
-    ] = "silero",
+        str,
+        typer.Option(
+            "--vad",
+            help="Voice detector: auto (webrtcvad, Silero VAD when it is unsure), "
+            "silero or webrtc.",
+        ),
+    ] = "auto",
     force: Annotated[
         bool, typer.Option("--force", help="Write the output even when the evidence is weak.")
     ] = False,
@@ -73,8 +78,8 @@ def align(
     from subtools.timecode import parse_duration
     from subtools.usecases.align import align_file
 
-    if vad not in ("silero", "webrtc"):
-        raise fail(f"--vad must be silero or webrtc, not {vad!r}")
+    if vad not in ("auto", "silero", "webrtc"):
+        raise fail(f"--vad must be auto, silero or webrtc, not {vad!r}")
     if not 0 <= split_penalty <= 1:
         raise fail(f"--split-penalty must be between 0 and 1, not {split_penalty}")
     limit = parse_duration(max_offset)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..align import Alignment, AlignOptions, align_track
-from ..align.vad import Backend
+from ..align import Alignment, AlignOptions
+from ..align.pipeline import Detector
 from ..errors import InputError
 from ..io import check_output, read_track, write_track
 from ..io.files import output_folder, refuse_same_path
@@ -46,7 +46,7 @@ def align_file(
     output: Path,
     *,
     options: AlignOptions | None = None,
-    vad: Backend = "silero",
+    vad: Detector = "auto",
     force: bool = False,
     plot: Path | None = None,
     encoding: str | None = None,
@@ -54,7 +54,7 @@ def align_file(
 ) -> AlignResult:
     """Align ``captions`` to ``media``; write ``output`` only when confident (or ``force``)."""
     from ..align.audio import decode_audio
-    from ..align.vad import speech_activity
+    from ..align.pipeline import align_samples
 
     began = time.perf_counter()
     check_output(captions, output)
@@ -65,8 +65,7 @@ def align_file(
         refuse_same_path(captions, plot)
         output_folder(plot)
     track = read_track(captions, encoding=encoding).track
-    activity = speech_activity(decode_audio(media), vad, progress)
-    result = align_track(track, activity, options or AlignOptions())
+    result = align_samples(decode_audio(media), track, options or AlignOptions(), vad, progress)
     if plot is not None:
         from ..align.plot import draw
 
