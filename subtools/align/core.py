@@ -38,6 +38,7 @@ SHUFFLES = 3  # null tracks with the pauses shuffled (besides the mirrored one)
 CUES_PER_SPLIT = 25  # more splits than one per this many cues (at least 1) is no fit
 RATIO_GAIN = 1.05  # a drift ratio must beat the plain track's score by 5%
 COARSE = 10  # frames per step of the grid the ratios are compared on
+NEIGHBOURS = 0.003  # ratios this close to the coarse choice are compared on the fine grid
 MIN_SPLIT_CUES = 3  # a split must gain at least what this many typical cues score
 PEAKS = 6  # candidate offsets around this many correlation peaks
 WINDOW_MS = 1500  # ... within this much of each peak
@@ -138,10 +139,15 @@ def align_track(track: Track, activity: np.ndarray, options: AlignOptions) -> Al
     if options.drift:
         # The best other ratio (coarse grid) must beat ratio 1 with its own splits:
         # a cut then does not pass for drift, nor drift for a string of cuts.
-        other = _coarse_ratio(track.cues, weights, max_offset, longest)
-        if other != 1.0:
+        # Close ratios (25/24 and 25/23.976) differ by less than the coarse grid
+        # shows on a short track: the fine grid decides between neighbours.
+        coarse = _coarse_ratio(track.cues, weights, max_offset, longest)
+        near = [r for r in ratios()[1:] if abs(r / coarse - 1) < NEIGHBOURS]
+        for other in near if coarse != 1.0 else []:
             solved = _solve(caption_frames(track.cues, other), weights, correlator, options)
-            if solved.total > best.total * RATIO_GAIN:
+            if solved.total > best.total * RATIO_GAIN and (
+                ratio == 1.0 or solved.total > best.total
+            ):
                 ratio, best = other, solved
     aligned, clamped = _moved(track.cues, ratio, best.offsets)
     segments = _segments(best.offsets, aligned)
@@ -196,11 +202,41 @@ def _solve(
         per_cue = float(np.median(table[:, int(np.argmax(single))]))
         penalty = max(options.split_penalty * float(single.max()), MIN_SPLIT_CUES * per_cue, 1.0)
         path, total = best_path(table, penalty)
+        path, total = _in_order(path, total, table, frames, candidates)
     else:
         single = table.sum(axis=0)
         path = np.full(len(frames), int(np.argmax(single)))
         total = float(single.max())
     return _Solution(candidates[path] * FRAME_MS, total)
+
+
+def _in_order(
+    path: np.ndarray, total: float, table: np.ndarray, frames: np.ndarray, candidates: np.ndarray
+) -> tuple[np.ndarray, float]:
+    """At each split, move boundary cues to the other side until the cues keep their order.
+
+    The programme scores each cue alone, so the last cue before a cut may sit
+    on someone else's speech after the cut instead of on its own: it is the
+    order of the cues that tells. Of the two cues out of order, the one that
+    loses less changes sides.
+    """
+    path = path.copy()
+    starts = frames[:, 0]
+    for _ in range(len(path)):
+        at = starts + candidates[path]
+        wrong = np.flatnonzero((np.diff(path) != 0) & (at[1:] < at[:-1]))
+        if wrong.size == 0:
+            break
+        i = int(wrong[0])  # cues i and i + 1 are out of order across a split
+        left = table[i, path[i + 1]] - table[i, path[i]]  # cue i joins the later segment
+        right = table[i + 1, path[i]] - table[i + 1, path[i + 1]]  # cue i+1 the earlier one
+        if left >= right:
+            total += float(left)
+            path[i] = path[i + 1]
+        else:
+            total += float(right)
+            path[i + 1] = path[i]
+    return path, total
 
 
 def _nulls(frames: np.ndarray) -> list[np.ndarray]:

@@ -18,17 +18,47 @@ from subtools.model import Cue, Track
 LINES = (
     (800, 3900, "We left the village before the sun came up.", "Мы ушли из деревни до рассвета."),
     (4600, 6800, "Nobody told us where we were going.", "Никто не сказал нам, куда мы едем."),
-    (8900, 12200, "The trucks stopped twice on the way to the river.", "Грузовики дважды остановились у реки."),
+    (
+        8900,
+        12200,
+        "The trucks stopped twice on the way to the river.",
+        "Грузовики дважды остановились у реки.",
+    ),
     (12900, 14400, "Then it was quiet.", "Потом стало тихо."),
-    (16800, 20600, "My brother said the bridge had been closed for a week.", "Брат сказал, что мост закрыт уже неделю."),
+    (
+        16800,
+        20600,
+        "My brother said the bridge had been closed for a week.",
+        "Брат сказал, что мост закрыт уже неделю.",
+    ),
     (21200, 23300, "We waited in the cold until noon.", "Мы ждали на холоде до полудня."),
-    (25900, 29100, "A soldier came and read out a list of names.", "Пришёл солдат и зачитал список имён."),
+    (
+        25900,
+        29100,
+        "A soldier came and read out a list of names.",
+        "Пришёл солдат и зачитал список имён.",
+    ),
     (29800, 31600, "Mine was not on it.", "Моего имени там не было."),
-    (33700, 37600, "I asked him what would happen to the others.", "Я спросил его, что будет с остальными."),
+    (
+        33700,
+        37600,
+        "I asked him what would happen to the others.",
+        "Я спросил его, что будет с остальными.",
+    ),
     (38200, 40100, "He did not answer.", "Он не ответил."),
-    (42300, 45900, "In the evening they brought bread and hot tea.", "Вечером принесли хлеб и горячий чай."),
+    (
+        42300,
+        45900,
+        "In the evening they brought bread and hot tea.",
+        "Вечером принесли хлеб и горячий чай.",
+    ),
     (46500, 48700, "Some of us could sleep a little.", "Некоторые смогли немного поспать."),
-    (51000, 54400, "By morning the trucks had gone back without us.", "К утру грузовики уехали без нас."),
+    (
+        51000,
+        54400,
+        "By morning the trucks had gone back without us.",
+        "К утру грузовики уехали без нас.",
+    ),
     (55100, 57300, "That is all I remember.", "Это всё, что я помню."),
 )
 
