@@ -50,7 +50,7 @@ def _silero_session() -> Any:
         import onnxruntime as ort
     except ImportError:
         raise DependencyError(
-            "onnxruntime is not installed", hint="pip install 'subtools[align]'"
+            "onnxruntime is not installed", hint="pip install onnxruntime"
         ) from None
     # find_spec locates the package without running it: silero_vad imports torch.
     spec = importlib.util.find_spec("silero_vad")
@@ -58,7 +58,7 @@ def _silero_session() -> Any:
     models = [Path(f) / "data" / _MODEL for f in folders if (Path(f) / "data" / _MODEL).is_file()]
     if not models:
         raise DependencyError(
-            "the Silero VAD model is not installed", hint="pip install 'subtools[align]'"
+            "the Silero VAD model is not installed", hint="pip install silero-vad"
         )
     options = ort.SessionOptions()
     options.log_severity_level = 3  # the model's unused initializers are not the user's business

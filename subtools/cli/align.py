@@ -126,7 +126,7 @@ def _report(result: AlignResult) -> None:
             f"(then {s.offset_ms / 1000:+.2f} s)"
         )
     parts.append(f"speech under captions {a.lift:.2f}x the average")
-    parts.append(f"peak {a.contrast:.2f}x chance")
+    parts.append(f"fit {a.contrast:.2f}x chance")
     if a.clamped:
         parts.append(f"{a.clamped} cue(s) moved before 0 s were set to start at 0")
     typer.echo(f"{result.captions.name}: " + ", ".join(parts))

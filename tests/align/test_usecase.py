@@ -30,7 +30,9 @@ def run(*args: object) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.mark.parametrize("name", ["none", "offset700", "offset-2300", "offset41000", "drift25+1500"])
+@pytest.mark.parametrize(
+    "name", ["none", "offset700", "offset-2300", "offset41000", "drift25+1500"]
+)
 def test_each_distortion_is_undone(speech_video: Path, tmp_path: Path, name: str) -> None:
     captions, truth = given(tmp_path, name)
     out = tmp_path / "out.srt"
@@ -77,7 +79,9 @@ def test_music_without_speech_is_refused_and_nothing_written(
     code, stdout, stderr = run(music_video, captions, "-o", out)
     assert code == 1 and not out.exists()
     assert "weak evidence: no speech found in the audio\n" in stderr
-    assert stderr.endswith("not written: the alignment is not trustworthy; --force writes it anyway\n")
+    assert stderr.endswith(
+        "not written: the alignment is not trustworthy; --force writes it anyway\n"
+    )
     assert stdout.startswith("none.srt: offset +0.00 s")
 
 
@@ -85,7 +89,9 @@ def test_captions_of_another_video_are_refused_unless_forced(
     speech_video: Path, tmp_path: Path
 ) -> None:
     # Same texts, another rhythm: what a caption file made for another video looks like.
-    other = Track(tuple(Cue(i * 4100 + 300, i * 4100 + 2900, c.text) for i, c in enumerate(track())))
+    other = Track(
+        tuple(Cue(i * 4100 + 300, i * 4100 + 2900, c.text) for i, c in enumerate(track()))
+    )
     captions = tmp_path / "other.srt"
     write_track(other, captions)
     out = tmp_path / "out.srt"
@@ -108,11 +114,26 @@ def test_plot_draws_a_png(speech_video: Path, tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["missing.mp4", "{c}", "-o", "{o}"], "error: missing.mp4: media file not found\n"),
-        (["{v}", "{c}", "-o", "{c}"], "error: {c}: output path is the input file; refusing to overwrite it\n"),
-        (["{v}", "{c}", "-o", "{o}", "--vad", "x"], "error: --vad must be auto, silero or webrtc, not 'x'\n"),
-        (["{v}", "{c}", "-o", "{o}", "--max-offset", "0s"], "error: --max-offset must be positive, not '0s'\n"),
-        (["{v}", "{c}", "-o", "{o}", "--plot", "{t}/p.jpg"], "error: {t}/p.jpg: the plot is a PNG picture: name it .png\n"),
-        (["{v}", "{c}", "-o", "{t}/out.xyz"], "error: {t}/out.xyz: unsupported caption file type ('.xyz'); use one of: "),
+        (
+            ["{v}", "{c}", "-o", "{c}"],
+            "error: {c}: output path is the input file; refusing to overwrite it\n",
+        ),
+        (
+            ["{v}", "{c}", "-o", "{o}", "--vad", "x"],
+            "error: --vad must be auto, silero or webrtc, not 'x'\n",
+        ),
+        (
+            ["{v}", "{c}", "-o", "{o}", "--max-offset", "0s"],
+            "error: --max-offset must be positive, not '0s'\n",
+        ),
+        (
+            ["{v}", "{c}", "-o", "{o}", "--plot", "{t}/p.jpg"],
+            "error: {t}/p.jpg: the plot is a PNG picture: name it .png\n",
+        ),
+        (
+            ["{v}", "{c}", "-o", "{t}/out.xyz"],
+            "error: {t}/out.xyz: unsupported caption file type ('.xyz'); use one of: ",
+        ),
     ],
 )
 def test_errors_are_one_line_and_exit_2(
@@ -124,3 +145,18 @@ def test_errors_are_one_line_and_exit_2(
     assert code == 2 and stderr.startswith(message.format(**names))
     assert stderr.count("\n") == 1
     assert not (tmp_path / "out.srt").exists()
+
+
+def test_plot_without_matplotlib_says_what_to_install(
+    speech_video: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib -> ImportError
+    captions, _ = given(tmp_path, "none")
+    code, _, stderr = run(
+        speech_video, captions, "-o", tmp_path / "o.srt", "--plot", tmp_path / "p.png"
+    )
+    assert code == 2
+    assert stderr == "error: --plot needs matplotlib; pip install 'subtools[align]'\n"
+    assert not (tmp_path / "o.srt").exists()

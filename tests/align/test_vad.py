@@ -40,8 +40,18 @@ def test_decode_errors(tmp_path: Path) -> None:
         decode_audio(text)
     silent = tmp_path / "silent.mp4"
     subprocess.run(
-        [find_toolchain().ffmpeg, "-v", "error", "-f", "lavfi", "-i", "color=s=32x32:d=1",
-         "-c:v", "libx264", str(silent)],
+        [
+            find_toolchain().ffmpeg,
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            "color=s=32x32:d=1",
+            "-c:v",
+            "libx264",
+            str(silent),
+        ],
         check=True,
     )
     with pytest.raises(InputError, match="the file has no audio stream"):
