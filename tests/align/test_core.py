@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scripts.align_cases import distort
 from subtools.align import AlignOptions, align_track
-from subtools.align.core import ratios
+from subtools.align.core import _moved, ratios
 from subtools.model import Cue, Track
 
 
@@ -117,3 +119,22 @@ def test_cues_moved_before_zero_are_clamped_and_counted() -> None:
         AlignOptions(),
     )
     assert early.clamped == 1 and early.track[0].start == 0
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 600_000), st.integers(0, 5000)), min_size=1, max_size=20),
+    st.sampled_from(ratios()),
+    st.integers(-50_000, 50_000),
+)
+def test_moving_keeps_texts_count_and_the_affine_times(
+    spans: list[tuple[int, int]], ratio: float, offset: int
+) -> None:
+    cues = tuple(Cue(a, a + n, f"t{i}") for i, (a, n) in enumerate(sorted(spans)))
+    moved, clamped = _moved(cues, ratio, np.full(len(cues), offset))
+    assert [c.text for c in moved] == [c.text for c in cues]
+    for before, after in zip(cues, moved, strict=True):
+        start = round(before.start * ratio) + offset
+        assert after.start == max(start, 0)
+        assert after.end == max(round(before.end * ratio) + offset, 0)
+    assert clamped == sum(round(c.start * ratio) + offset < 0 for c in cues)
