@@ -143,11 +143,10 @@ def align_track(track: Track, activity: np.ndarray, options: AlignOptions) -> Al
         # shows on a short track: the fine grid decides between neighbours.
         coarse = _coarse_ratio(track.cues, weights, max_offset, longest)
         near = [r for r in ratios()[1:] if abs(r / coarse - 1) < NEIGHBOURS]
+        plain = best.total
         for other in near if coarse != 1.0 else []:
             solved = _solve(caption_frames(track.cues, other), weights, correlator, options)
-            if solved.total > best.total * RATIO_GAIN and (
-                ratio == 1.0 or solved.total > best.total
-            ):
+            if solved.total > max(plain * RATIO_GAIN, best.total):
                 ratio, best = other, solved
     aligned, clamped = _moved(track.cues, ratio, best.offsets)
     segments = _segments(best.offsets, aligned)
