@@ -31,7 +31,7 @@ def run(*args: object) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize(
-    "name", ["none", "offset700", "offset-2300", "offset41000", "drift25+1500"]
+    "name", ["none", "offset700", "offset-2300", "offset41000", "drift25+1500", "drift23-2000"]
 )
 def test_each_distortion_is_undone(speech_video: Path, tmp_path: Path, name: str) -> None:
     captions, truth = given(tmp_path, name)
@@ -42,8 +42,9 @@ def test_each_distortion_is_undone(speech_video: Path, tmp_path: Path, name: str
     assert report["written"] and report["confident"] and report["splits"] == 0
     errors = score([c.start for c in read_track(out).track], truth)
     assert errors["median"] <= 30 and errors["p90"] <= 50
-    if name == "drift25+1500":
-        assert report["ratio"] == pytest.approx(23.976 / 25, abs=1e-5)
+    if name.startswith("drift"):
+        expected = 23.976 / 25 if name == "drift25+1500" else 25 / 23.976
+        assert report["ratio"] == pytest.approx(expected, abs=1e-5)
     else:
         assert report["ratio"] == 1.0
 
