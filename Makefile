@@ -24,4 +24,5 @@ lint: setup
 	.venv/bin/mypy
 
 bench: setup
+	.venv/bin/python -m pip install -q -e '.[bench]'
 	for b in benchmarks/bench_*.py; do .venv/bin/python $$b || exit 1; done

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from subtools.cli import files, formats, job, quality, quotes, translation, video
+from subtools.cli import align, files, formats, job, quality, quotes, translation, video
 from subtools.cli.common import SubtoolsGroup
 
 __all__ = ["app", "main"]
@@ -28,7 +28,7 @@ app = typer.Typer(
 )
 
 # Order of the help panels: the whole job first, then by user.
-for group in (job, files, formats, translation, quotes, quality, video):
+for group in (job, files, formats, align, translation, quotes, quality, video):
     app.add_typer(group.app)
 
 

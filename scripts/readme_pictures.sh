@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerate the README's pictures from the project's own outputs: the demo's
-# HTML quote report (rendered by headless Chromium) and a frame of its burned
-# quote clip.
+# HTML quote report (rendered by headless Chromium), a frame of its burned
+# quote clip, and `align --plot` on a generated interview with a cut.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -13,4 +13,5 @@ chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
   --user-data-dir="$profile" --window-size=1280,1650 \
   --screenshot="$PWD/docs/quotes-report.png" "file://$PWD/demo-output/quotes/quotes.html" 2>/dev/null
 cp demo-output/quotes/quote4.png docs/burn-frame.png
-ls -l docs/quotes-report.png docs/burn-frame.png
+.venv/bin/python scripts/align_picture.py >/dev/null
+ls -l docs/quotes-report.png docs/burn-frame.png docs/align-plot.png

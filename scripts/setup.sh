@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 # ffmpeg gives ffprobe (imageio-ffmpeg from PyPI is the fallback binary), DejaVu
 # (core, and extra for the Condensed/Oblique faces the font tests use) covers
 # Latin and Cyrillic for burned captions, fontconfig lists fonts, chromium renders the HTML
-# report in the browser tests.
-APT_PACKAGES=(ffmpeg fonts-dejavu-core fonts-dejavu-extra fontconfig chromium)
+# report in the browser tests, espeak-ng speaks the align tests' and benchmark's captions.
+APT_PACKAGES=(ffmpeg fonts-dejavu-core fonts-dejavu-extra fontconfig chromium espeak-ng)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -148,7 +148,7 @@ def test_unexpected_exception_becomes_an_error_line(
     assert result.stderr == "error: internal error: RuntimeError: kaput; please report it\n"
 
 
-@pytest.mark.parametrize("command", ["info", "convert", "formats", "demo"])
+@pytest.mark.parametrize("command", ["info", "convert", "formats", "demo", "align"])
 def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Usage:" in result.stdout
@@ -159,6 +159,7 @@ def test_every_command_has_help(command: str) -> None:
     [
         ("translate", "Exit 1: a glossary term is missing from its cues (the output is written)."),
         ("run", "Exit 1: a file has problems or failed; 2: the job file cannot be used."),
+        ("align", "Exit 1: the evidence is weak (no speech, captions of another video) and"),
     ],
 )
 def test_help_states_when_the_exit_code_is_1(command: str, line: str) -> None:
@@ -171,7 +172,7 @@ def test_help_does_not_import_heavy_modules() -> None:
         "import sys, cli\n"
         "try:\n    cli.app(['--help'], prog_name='subtools')\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('argostranslate', 'torch', 'ctranslate2', 'stanza', 'ffmpeg', 'langdetect',"
-        " 'pysubs2', 'ttconv', 'defusedxml')"
+        " 'pysubs2', 'ttconv', 'defusedxml', 'onnxruntime', 'matplotlib', 'silero_vad', 'webrtcvad', 'numpy')"
         " if m in sys.modules]\nprint('HEAVY', heavy)\n"
     )
     out = subprocess.run(

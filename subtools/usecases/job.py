@@ -137,6 +137,8 @@ def _steps(spec: JobSpec) -> Iterable[Step]:
     from . import steps
 
     yield steps.read_step
+    if spec.align:
+        yield steps.align_step
     if spec.translate:
         yield steps.translate_step
     if spec.check:

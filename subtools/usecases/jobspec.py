@@ -5,7 +5,12 @@ Example::
     [inputs]
     captions = "captions/"        # a file, a folder (batch) or a glob
     article = "article.txt"       # optional: verify its quotes
-    video = "interview.mp4"       # optional: burn a clip
+    video = "interview.mp4"       # optional: align to its speech, burn a clip
+
+    [align]                       # optional (needs inputs.video)
+    max_offset = "90s"
+    split = true
+    force = false                 # write even when the evidence is weak
 
     [translate]                   # optional
     to = "en"
@@ -47,6 +52,7 @@ from ..iso639 import is_language_code
 from ..timecode import parse_duration
 
 __all__ = [
+    "AlignSpec",
     "CheckSpec",
     "ClipSpec",
     "JobSpec",
@@ -66,6 +72,13 @@ class TranslateSpec:
     model: Path | None = None
     glossary: Path | None = None
     bilingual: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AlignSpec:
+    max_offset_ms: int = 90_000
+    split: bool = True
+    force: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +108,7 @@ class JobSpec:
     check: CheckSpec | None = None
     quotes: QuotesSpec | None = None
     clip: ClipSpec | None = None
+    align: AlignSpec | None = None
     # The job file: read, so protected from outputs; provenance, not a job value.
     source: Path | None = field(default=None, compare=False)
 
@@ -114,6 +128,7 @@ def _is_profile_file(profile: str) -> bool:
 
 _KEYS: dict[str, set[str]] = {
     "inputs": {"captions", "article", "video"},
+    "align": {"max_offset", "split", "force"},
     "translate": {"to", "from", "model", "glossary", "bilingual"},
     "check": {"profile", "fix"},
     "quotes": {"html"},
@@ -232,6 +247,20 @@ def load_job(path: str | Path) -> JobSpec:
         except InputError as exc:
             raise InputError(f"[clip] pad: {exc}", path=job) from None
         clip = ClipSpec(number, pad)
+    align = None
+    if "align" in data:
+        if video is None:
+            raise InputError("[align] needs [inputs] video", path=job)
+        a = data["align"]
+        try:
+            limit = parse_duration(_get(a, "max_offset", str, job, "90s"))
+        except InputError as exc:
+            raise InputError(f"[align] max_offset: {exc}", path=job) from None
+        if limit <= 0:
+            raise InputError("[align] max_offset must be positive", path=job, value=limit)
+        align = AlignSpec(
+            limit, _get(a, "split", bool, job, True), _get(a, "force", bool, job, False)
+        )
     folder = _get(data.get("output", {}), "folder", str, job, "out")
     out = _resolve(base, folder)
     given = _resolve(base, captions)
@@ -243,7 +272,16 @@ def load_job(path: str | Path) -> JobSpec:
             value=folder,
         )
     return JobSpec(
-        expand_captions(captions, base), out, article, video, translate, check, quotes, clip, job
+        expand_captions(captions, base),
+        out,
+        article,
+        video,
+        translate,
+        check,
+        quotes,
+        clip,
+        align=align,
+        source=job,
     )
 
 

@@ -13,7 +13,14 @@ from .convert import load_track
 from .job import StepResult
 from .jobspec import JobSpec
 
-__all__ = ["check_step", "clip_step", "quotes_step", "read_step", "translate_step"]
+__all__ = [
+    "align_step",
+    "check_step",
+    "clip_step",
+    "quotes_step",
+    "read_step",
+    "translate_step",
+]
 
 
 def read_step(
@@ -32,6 +39,40 @@ def read_step(
         data={"info": info.to_dict()} if warnings else {},
         warnings=warnings,
     ), path
+
+
+def align_step(
+    path: Path, spec: JobSpec, folder: Path, earlier: tuple[StepResult, ...] = ()
+) -> tuple[StepResult, Path]:
+    """Align to the video's speech; later steps (quotes, clips) use the aligned file.
+
+    Weak evidence is a problem of this file: the next steps keep the original
+    timing, and the aligned file is written only with ``force``.
+    """
+    from ..align import AlignOptions
+    from .align import align_file
+
+    a = spec.align
+    assert a is not None and spec.video is not None
+    stem, language = _split_language(path)
+    out = folder / f"{stem}.aligned{language}{path.suffix}"
+    options = AlignOptions(max_offset_ms=a.max_offset_ms, split=a.split)
+    result = align_file(spec.video, path, out, options=options, force=a.force)
+    al = result.alignment
+    summary = f"offset {al.offset_ms / 1000:+.2f} s"
+    if al.ratio != 1:
+        summary += f", speed ratio {al.ratio:.5f}"
+    splits = len(al.segments) - 1
+    if splits:
+        summary += f", {splits} split{'s' * (splits != 1)}"
+    if al.problems:
+        summary += "; weak evidence: " + "; ".join(al.problems)
+        if result.output is None:
+            summary += " (not aligned, original timing kept)"
+    outputs = () if result.output is None else (str(result.output),)
+    return StepResult("align", al.confident, summary, outputs, result.to_dict()), (
+        result.output or path
+    )
 
 
 def translate_step(

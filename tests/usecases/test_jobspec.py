@@ -6,6 +6,7 @@ import pytest
 
 from subtools.errors import InputError
 from subtools.usecases.jobspec import (
+    AlignSpec,
     CheckSpec,
     ClipSpec,
     JobSpec,
@@ -90,7 +91,7 @@ def test_a_file_or_folder_named_with_brackets_is_taken_as_written(tmp_path: Path
     [
         (
             '[inputs]\ncaptions = "a.srt"\n[chek]\nprofile = "x"\n',
-            "unknown section ('chek'); sections: inputs, translate, check, quotes, clip, output",
+            "unknown section ('chek'); sections: inputs, align, translate, check, quotes, clip, output",
         ),
         (
             '[inputs]\ncaptions = "a.srt"\n[check]\nprofil = "x"\n',
@@ -119,6 +120,19 @@ def test_a_file_or_folder_named_with_brackets_is_taken_as_written(tmp_path: Path
             "[clip] pad: not a time: use seconds (1.5s, -250ms) or a timecode (00:01:02,500) ('zz')",
         ),
         ("inputs = 3\n", "[inputs] must be a table, not a value ('inputs = 3')"),
+        ('[inputs]\ncaptions = "a.srt"\n[align]\n', "[align] needs [inputs] video"),
+        (
+            '[inputs]\ncaptions = "a.srt"\nvideo = "v.mp4"\n[align]\nmax_offset = "-5s"\n',
+            "[align] max_offset must be positive (-5000)",
+        ),
+        (
+            '[inputs]\ncaptions = "a.srt"\nvideo = "v.mp4"\n[align]\nsplit = 1\n',
+            "'split' must be a bool (1)",
+        ),
+        (
+            '[inputs]\ncaptions = "a.srt"\nvideo = "v.mp4"\n[align]\nratio = 1\n',
+            "unknown key in [align] ('ratio')",
+        ),
     ],
 )
 def test_bad_job_files(tmp_path: Path, text: str, message: str | None) -> None:
@@ -209,3 +223,13 @@ def test_hidden_files_in_a_captions_folder_are_not_captions(tmp_path: Path) -> N
     (tmp_path / "caps" / ".a.srt.tmp1.srt").write_text("an interrupted write")
     spec = load_job(job(tmp_path, '[inputs]\ncaptions = "caps"\n'))
     assert spec.captions == (tmp_path / "caps" / "a.srt",)
+
+
+def test_align_section(tmp_path: Path) -> None:
+    (tmp_path / "a.srt").write_text("x")
+    text = '[inputs]\ncaptions = "a.srt"\nvideo = "v.mp4"\n[align]\n'
+    assert load_job(job(tmp_path, text)).align == AlignSpec(90_000, True, False)
+    text += 'max_offset = "3m"\nsplit = false\nforce = true\n'
+    spec = load_job(job(tmp_path, text))
+    assert spec.align == AlignSpec(180_000, False, True)
+    assert spec.video == tmp_path / "v.mp4"
