@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DependencyError, InputError
-from .base import ModelInfo
+from .alignment import word_alignment
+from .base import Aligned, ModelInfo
 
 __all__ = [
     "FIXTURE_KEY",
@@ -182,6 +183,17 @@ class ArgosTranslator:
         return self._translator
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
+        return [a.text for a in self._run(sentences, attention=False)]
+
+    def translate_aligned(self, sentences: Sequence[str]) -> list[Aligned]:
+        """Translations with the word alignment the decoder's attention gives.
+
+        Asking CTranslate2 for attention keeps one vector per target token;
+        its cost is measured in benchmarks/bench_translate.py.
+        """
+        return self._run(sentences, attention=True)
+
+    def _run(self, sentences: Sequence[str], attention: bool) -> list[Aligned]:
         if not sentences:
             return []
         s = _settings()
@@ -199,14 +211,20 @@ class ArgosTranslator:
             beam_size=max(1, s.beam_size),
             num_hypotheses=1,
             length_penalty=0.2,
+            return_attention=attention,
             **options,
         )
         out = []
-        for result in results:
-            value = pkg.tokenizer.decode(result.hypotheses[0])
+        for sentence, source, result in zip(sentences, tokens, results, strict=True):
+            hypothesis = result.hypotheses[0]
+            value = pkg.tokenizer.decode(hypothesis)
             if pkg.target_prefix and value.startswith(pkg.target_prefix):
                 value = value[len(pkg.target_prefix) :]
-            out.append(value.strip())
+            value = value.strip()
+            links = None
+            if attention and result.attention and not pkg.target_prefix:
+                links = word_alignment(source, hypothesis, result.attention[0], sentence, value)
+            out.append(Aligned(value, links))
         return out
 
 

@@ -139,10 +139,12 @@ _UNIT_COST = 0.12
 _SHORT_COST = 0.15
 _CPS_COST = 0.03
 _EMPTY_COST = 10.0
-# Alignment counts only when the best cut misplaces at most this share of the
-# target words and the best cut elsewhere misplaces at least one word more.
-_ALIGN_MAX_WRONG = 0.2
-_ALIGN_MARGIN = 1.0
+# Alignment counts only when at most this share of the target words go back
+# to an earlier source cue than the word before, the best cut misplaces at most
+# this share of them (or one word) and every other cut two words more.
+_ALIGN_MAX_BACKWARDS = 0.1
+_ALIGN_MAX_WRONG = 0.1
+_ALIGN_MARGIN = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,13 +200,13 @@ def _unit_cost(prev: str, nxt: str, lang: str) -> float:
     aux = _AUXILIARIES.get(lang, frozenset()) | _AUXILIARIES["en"]
     if low in aux and after not in _ALL_CLAUSE_WORDS:
         return _UNIT_COST
-    if _is_number(prev) and not _is_number(nxt) and after not in _ALL_CLAUSE_WORDS:
-        return _UNIT_COST  # "fifteen | degrees", "57 | km"
     if _is_number(prev) and _is_number(nxt):
         return _UNIT_COST  # "three | hundred"
     function = glue | aux | _ALL_CLAUSE_WORDS | _ALL_PREPOSITIONS
     if after in function or not after[:1].isalpha():
         return 0.0
+    if _is_number(prev):
+        return _UNIT_COST  # "fifteen | degrees", "57 | km"
     if _is_number(nxt):
         return 0.0
     if lang == "en" and prev.islower() and _ADJECTIVE.search(low) and len(low) > 4:
@@ -258,6 +260,9 @@ def _alignment_cuts(
 
     Each target word is given to the source fragment holding its strongest
     source word; a cut's cost is the number of words it puts on the wrong side.
+    The alignment is trusted only when it reads almost in order (attention of a
+    model that did not learn to align jumps around) and the best cut misplaces
+    at most one word in ten while every cut away from it misplaces two more.
     """
     k = len(fragment_words)
     edges = [0]
@@ -269,7 +274,11 @@ def _alignment_cuts(
             owner.append(-1)
             continue
         best = max(range(len(row)), key=row.__getitem__)
-        owner.append(next(f for f in range(k) if best < edges[f + 1]))
+        owner.append(next((f for f in range(k) if best < edges[f + 1]), -1))
+    known = [o for o in owner if o >= 0]
+    backwards = sum(1 for a, b in zip(known, known[1:], strict=False) if b < a)
+    if len(known) < n * 0.8 or backwards > _ALIGN_MAX_BACKWARDS * max(1, len(known) - 1):
+        return [() for _ in range(k - 1)]
     out: list[tuple[int, ...]] = []
     for j in range(k - 1):
         wrong = []
@@ -278,14 +287,13 @@ def _alignment_cuts(
             right = sum(1 for o in owner[b:] if 0 <= o <= j)
             wrong.append(left + right)
         low = min(wrong)
-        best_cuts = [b for b in range(n + 1) if wrong[b] == low]
-        span = (best_cuts[0], best_cuts[-1])
-        others = [w for b, w in enumerate(wrong) if b < span[0] - 1 or b > span[1] + 1]
-        clear = not others or min(others) >= low + _ALIGN_MARGIN
-        if low <= _ALIGN_MAX_WRONG * n and clear and best_cuts[-1] - best_cuts[0] <= 2:
-            out.append(tuple(best_cuts))
-        else:
+        best_cuts = [b for b in range(1, n) if wrong[b] == low]
+        if not best_cuts or best_cuts[-1] - best_cuts[0] > 1:
             out.append(())
+            continue
+        others = [w for b, w in enumerate(wrong) if abs(b - best_cuts[0]) > 1 and 0 < b < n]
+        clear = not others or min(others) >= low + _ALIGN_MARGIN
+        out.append(tuple(best_cuts) if low <= max(1, _ALIGN_MAX_WRONG * n) and clear else ())
     return out
 
 
