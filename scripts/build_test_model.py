@@ -387,7 +387,9 @@ _DESCRIPTION = {
 }
 
 
-def build(out: Path | None = None, steps: int | None = None, fixture: FixtureSet | None = None) -> Path:
+def build(
+    out: Path | None = None, steps: int | None = None, fixture: FixtureSet | None = None
+) -> Path:
     fx = fixture or SETS["sample"]()
     out = out or fx.out
     steps = fx.steps if steps is None else steps
@@ -413,10 +415,13 @@ def build(out: Path | None = None, steps: int | None = None, fixture: FixtureSet
             "type": "translate",
             "code": fx.code,
             FIXTURE_MARKER: True,
-            "description": _DESCRIPTION.get(fx.code, f"subtools TEST FIXTURE: memorises {fx.what} only"),
+            "description": _DESCRIPTION.get(
+                fx.code, f"subtools TEST FIXTURE: memorises {fx.what} only"
+            ),
         }
         (pkg / "metadata.json").write_text(json.dumps(metadata, indent=2) + "\n", "utf-8")
-        (pkg / "README.md").write_text(README.format(n=len(fx.pairs), what=fx.what), encoding="utf-8")
+        readme = README.format(n=len(fx.pairs), what=fx.what)
+        (pkg / "README.md").write_text(readme, encoding="utf-8")
         bad = _check(pkg, fx.pairs)
         if bad:
             raise SystemExit("the model did not memorise every pair:\n" + "\n".join(bad))

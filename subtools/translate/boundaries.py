@@ -24,6 +24,7 @@ Every boundary reports which evidence placed it. Pure functions, no backend.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -120,8 +121,19 @@ _ADJECTIVE = re.compile(r"(?:al|ary|ic|ive|ous|ful|less|ian|ern|ese|ent|ant)$")
 # Two words that are one unit whatever else is around them.
 _FIXED_PAIRS = frozenset(
     (a, b)
-    for a, b in (p.split() for p in ("more than", "less than", "fewer than", "rather than",
-                                     "such as", "as well", "so that", "each other"))
+    for a, b in (
+        p.split()
+        for p in (
+            "more than",
+            "less than",
+            "fewer than",
+            "rather than",
+            "such as",
+            "as well",
+            "so that",
+            "each other",
+        )
+    )
 )
 # A subject pronoun belongs with its verb: "today you | would fix".
 _SUBJECTS = _set("i you he she we they")
@@ -193,10 +205,10 @@ def _unit_cost(prev: str, nxt: str, lang: str) -> float:
     glue = GLUE_WORDS.get(lang, frozenset()) | GLUE_WORDS["en"]
     if low in glue:
         return _GLUE_COST
-    articles = glue - _ALL_PREPOSITIONS - _ALL_CLAUSE_WORDS
-    if (low.endswith(("'s", "’s")) or low in _SUBJECTS) and after[:1].isalpha():
-        if after not in _ALL_CLAUSE_WORDS | _ALL_PREPOSITIONS | articles:
-            return _UNIT_COST  # "the city's | districts", "you | would"
+    opens = _ALL_CLAUSE_WORDS | _ALL_PREPOSITIONS | (glue - _ALL_PREPOSITIONS)
+    holder = low.endswith(("'s", "’s")) or low in _SUBJECTS
+    if holder and after[:1].isalpha() and after not in opens:
+        return _UNIT_COST  # "the city's | districts", "you | would"
     aux = _AUXILIARIES.get(lang, frozenset()) | _AUXILIARIES["en"]
     if low in aux and after not in _ALL_CLAUSE_WORDS:
         return _UNIT_COST
@@ -276,7 +288,7 @@ def _alignment_cuts(
         best = max(range(len(row)), key=row.__getitem__)
         owner.append(next((f for f in range(k) if best < edges[f + 1]), -1))
     known = [o for o in owner if o >= 0]
-    backwards = sum(1 for a, b in zip(known, known[1:], strict=False) if b < a)
+    backwards = sum(1 for a, b in itertools.pairwise(known) if b < a)
     if len(known) < n * 0.8 or backwards > _ALIGN_MAX_BACKWARDS * max(1, len(known) - 1):
         return [() for _ in range(k - 1)]
     out: list[tuple[int, ...]] = []
@@ -319,7 +331,8 @@ def split_translation(
     if k <= 1:
         return Split((" ".join(words),) if k else (), ())
     if n < k:  # too short to spread: the words go first, later cues show nothing
-        return Split(tuple(words) + ("",) * (k - n), ("proportional",) * (k - 1))
+        fallback: tuple[Evidence, ...] = ("proportional",) * (k - 1)
+        return Split(tuple(words) + ("",) * (k - n), fallback)
     weights = [len(s) for s in sources]
     total_w = sum(weights) or k
     cum = [0]
@@ -392,4 +405,3 @@ def split_translation(
         else:
             evidence.append("proportional")
     return Split(parts, tuple(evidence))
-

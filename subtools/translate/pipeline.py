@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Track
-from .boundaries import Splitter, split_translation
 from .base import ChunkedTranslator, Progress, Translator, checked, translate_aligned
+from .boundaries import Splitter, split_translation
 from .glossary import GlossaryEntry, GlossaryMiss, check_glossary
 from .sentences import CueBoundary, Plan, assemble, plan_track
 

@@ -236,10 +236,11 @@ def distribute(
     """Split ``translation`` at word boundaries into ``len(weights)`` parts (the older method).
 
     Kept as the baseline that ``boundaries.split_translation`` is measured
-    against (benchmarks/bench_translate.py). Part sizes follow the weights (source characters per fragment); a break
-    after punctuation where the source fragment also ends in punctuation is
-    preferred, a break after an article or preposition is avoided. Parts are
-    empty only when there are fewer words than parts.
+    against (benchmarks/bench_translate.py). Part sizes follow the weights
+    (source characters per fragment); a break after punctuation where the
+    source fragment also ends in punctuation is preferred, a break after an
+    article or preposition is avoided. Parts are empty only when there are
+    fewer words than parts.
     """
     words = translation.split()
     k, n = len(weights), len(words)
@@ -311,7 +312,8 @@ def proportional_split(
 ) -> Split:
     """The older method (``distribute``) as a ``Splitter``: every boundary proportional."""
     parts = distribute(translation, [len(s) for s in sources], sources, lang)
-    return Split(tuple(parts), ("proportional",) * max(0, len(parts) - 1))
+    evidence: tuple[Evidence, ...] = ("proportional",) * max(0, len(parts) - 1)
+    return Split(tuple(parts), evidence)
 
 
 def _dress(piece: Piece, text: str) -> str:
