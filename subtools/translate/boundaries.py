@@ -34,6 +34,7 @@ from ..linebreak import GLUE_WORDS, PREPOSITIONS
 
 __all__ = [
     "EVIDENCE",
+    "PROPORTIONAL",
     "Alignment",
     "Evidence",
     "Split",
@@ -43,6 +44,7 @@ __all__ = [
 
 Evidence = Literal["alignment", "punctuation", "proportional"]
 EVIDENCE: tuple[Evidence, ...] = ("alignment", "punctuation", "proportional")
+PROPORTIONAL: Evidence = "proportional"
 
 # Per target word, its attention weight on each source word (rows need not sum to 1).
 Alignment = tuple[tuple[float, ...], ...]
@@ -331,7 +333,7 @@ def split_translation(
     if k <= 1:
         return Split((" ".join(words),) if k else (), ())
     if n < k:  # too short to spread: the words go first, later cues show nothing
-        fallback: tuple[Evidence, ...] = ("proportional",) * (k - 1)
+        fallback: tuple[Evidence, ...] = (PROPORTIONAL,) * (k - 1)
         return Split(tuple(words) + ("",) * (k - n), fallback)
     weights = [len(s) for s in sources]
     total_w = sum(weights) or k

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..linebreak import GLUE_WORDS, break_lines
 from ..model import Cue, Track
 from ..tags import TAG
-from .boundaries import Alignment, Evidence, Split, Splitter, split_translation
+from .boundaries import PROPORTIONAL, Alignment, Evidence, Split, Splitter, split_translation
 from .ends import ELLIPSES, split_piece, uses_capitals
 from .spans import Span, SpanRange, apply_spans, parse_tags
 
@@ -312,7 +312,7 @@ def proportional_split(
 ) -> Split:
     """The older method (``distribute``) as a ``Splitter``: every boundary proportional."""
     parts = distribute(translation, [len(s) for s in sources], sources, lang)
-    evidence: tuple[Evidence, ...] = ("proportional",) * max(0, len(parts) - 1)
+    evidence: tuple[Evidence, ...] = (PROPORTIONAL,) * max(0, len(parts) - 1)
     return Split(tuple(parts), evidence)
 
 

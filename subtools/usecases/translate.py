@@ -29,8 +29,10 @@ from ..io import (
 from ..lang import detect_language
 from ..model import Track
 from ..translate.base import ModelInfo, Progress, Translator
+from ..translate.boundaries import EVIDENCE
 from ..translate.glossary import GlossaryMiss, load_glossary
 from ..translate.pipeline import translate_cues
+from ..translate.sentences import CueBoundary
 
 __all__ = [
     "FIXTURE_NOTICE",
@@ -65,6 +67,8 @@ class TranslateResult:
     output: str | None = None
     bilingual: bool = False
     notices: tuple[Notice, ...] = ()  # the reader's repairs, reported as warnings
+    # Where sentences cross cues (0-based cues) and which evidence placed each cut.
+    boundaries: tuple[CueBoundary, ...] = ()
 
     @property
     def notice(self) -> str | None:
@@ -85,6 +89,13 @@ class TranslateResult:
             "skipped_cues": list(self.skipped_cues),
             "filled_cues": list(self.filled_cues),
             "glossary_misses": [m.to_dict() for m in self.glossary_misses],
+            "boundaries": [
+                {"cue": b.cue + 1, "next_cue": b.next_cue + 1, "evidence": b.evidence}
+                for b in self.boundaries
+            ],
+            "boundary_evidence": {
+                e: sum(1 for b in self.boundaries if b.evidence == e) for e in EVIDENCE
+            },
             "warnings": [str(n) for n in self.notices],
         }
 
@@ -247,6 +258,7 @@ def translate_file(
         output=str(out),
         bilingual=bilingual,
         notices=read.notices,
+        boundaries=done.boundaries,
     )
     if bilingual:
         write_bilingual(result, out)
