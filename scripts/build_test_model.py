@@ -109,6 +109,7 @@ class FixtureSet:
     what: str  # for the README and metadata: which sentences it knows
     vocab_size: int = 320
     steps: int = 600
+    d_model: int = 64  # more sentences need a wider model to be memorised exactly
     # CTranslate2 returns the attention of this many heads of the last layer,
     # averaged (its default is 1: the first head only).
     alignment_heads: int | None = None
@@ -144,7 +145,8 @@ SETS = {
         "ru_en-subtools-boundaries-fixture",
         "subtools' reference caption pairs (tests/fixtures/boundaries, samples/captions.*.srt)",
         vocab_size=600,
-        steps=3000,
+        steps=1500,
+        d_model=128,
         alignment_heads=4,
     ),
 }
@@ -251,7 +253,7 @@ class _VocabOnly:
 
 
 def _train_marian(
-    pairs: Sequence[tuple[str, str]], sp_model: Path, workdir: Path, steps: int
+    pairs: Sequence[tuple[str, str]], sp_model: Path, workdir: Path, steps: int, d_model: int = 64
 ) -> tuple[Any, list[str]]:
     import sentencepiece as spm
     import torch
@@ -272,13 +274,13 @@ def _train_marian(
     config = MarianConfig(
         vocab_size=len(tokens),
         decoder_vocab_size=len(tokens),
-        d_model=64,
+        d_model=d_model,
         encoder_layers=1,
         decoder_layers=1,
         encoder_attention_heads=4,
         decoder_attention_heads=4,
-        encoder_ffn_dim=128,
-        decoder_ffn_dim=128,
+        encoder_ffn_dim=2 * d_model,
+        decoder_ffn_dim=2 * d_model,
         max_position_embeddings=512,
         pad_token_id=pad,
         decoder_start_token_id=pad,
@@ -401,7 +403,7 @@ def build(
         lines = [s for pair in fx.pairs for s in pair]
         sp_model = _train_sentencepiece(lines, work, fx.vocab_size)
         shutil.copy(sp_model, pkg / "sentencepiece.model")
-        hf_dir, tokens = _train_marian(fx.pairs, sp_model, work, steps)
+        hf_dir, tokens = _train_marian(fx.pairs, sp_model, work, steps, fx.d_model)
         _convert(hf_dir, tokens, pkg / "model", fx.alignment_heads)
         (pkg / "minisbd").mkdir()
         _sbd_onnx(pkg / "minisbd" / "ru.onnx", [s for s, _ in fx.pairs])

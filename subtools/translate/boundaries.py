@@ -99,6 +99,9 @@ _RENDERINGS: dict[str, frozenset[str]] = {
     },
 }
 _ALL_CLAUSE_WORDS = frozenset().union(*_CLAUSE_WORDS.values())
+# Words that open what follows, so a cue must not end on them ("including"
+# and "then" can: "..., including | forty children").
+_NO_END = (_ALL_CLAUSE_WORDS | {"than"}) - _set("asking saying including then however otherwise")
 _ALL_PREPOSITIONS = frozenset().union(*PREPOSITIONS.values())
 # Words that belong with the verb after them: "were | killed" splits a verb.
 _AUXILIARIES: dict[str, frozenset[str]] = {
@@ -143,7 +146,7 @@ _CLAUSE_PUNCT = (",", ";", ":", "—", "–", "-", "...", "…")
 _STRIP = "\"'«»“”„()[]"
 
 # Cost weights (the proportional distance is a fraction of the sentence, 0..1).
-_ALIGN_BONUS = 0.45
+_ALIGN_BONUS = 1.0
 _PUNCT_BONUS = 0.25
 _RENDERING_BONUS = 0.3
 _CLAUSE_BONUS = 0.16
@@ -202,8 +205,8 @@ def _unit_cost(prev: str, nxt: str, lang: str) -> float:
     if _ends_clause(prev) or prev.endswith((".", "!", "?")):
         return 0.0
     low, after = _bare(prev), _bare(nxt)
-    if (low, after) in _FIXED_PAIRS:
-        return _GLUE_COST
+    if (low, after) in _FIXED_PAIRS or low in _NO_END:
+        return _GLUE_COST  # a cue does not end on "more", "than", "who", "when"...
     glue = GLUE_WORDS.get(lang, frozenset()) | GLUE_WORDS["en"]
     if low in glue:
         return _GLUE_COST
