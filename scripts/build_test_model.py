@@ -145,8 +145,8 @@ SETS = {
         "ru_en-subtools-boundaries-fixture",
         "subtools' reference caption pairs (tests/fixtures/boundaries, samples/captions.*.srt)",
         vocab_size=600,
-        steps=1500,
-        d_model=128,
+        steps=2000,
+        d_model=96,
         alignment_heads=4,
     ),
 }

@@ -90,6 +90,34 @@ _RENDERINGS: dict[str, frozenset[str]] = {
     "как": _set("how as like"),
     "чем": _set("than"),
     "кто": _set("who"),
+    # Prepositions: "больничный лист | до конца недели" -> "sick note | until the end".
+    "до": _set("until till to before up"),
+    "под": _set("under by below beneath"),
+    "у": _set("near at by with"),
+    "на": _set("on at to in onto for"),
+    "в": _set("in into to at on"),
+    "во": _set("in into to at on"),
+    "к": _set("to towards toward"),
+    "ко": _set("to towards toward"),
+    "от": _set("from of"),
+    "из": _set("from out of"),
+    "с": _set("with from since off"),
+    "со": _set("with from since off"),
+    "без": _set("without"),
+    "для": _set("for"),
+    "после": _set("after"),
+    "перед": _set("before"),
+    "через": _set("through across in after"),
+    "о": _set("about of on"),
+    "об": _set("about of on"),
+    "за": _set("for behind after in"),
+    "по": _set("on along by through across"),
+    "при": _set("at with under during"),
+    "про": _set("about"),
+    "между": _set("between among"),
+    "против": _set("against"),
+    "около": _set("near about around"),
+    "вокруг": _set("around"),
     **{
         w: _set("who which that whom whose")
         for w in _set(
@@ -151,6 +179,7 @@ _PUNCT_BONUS = 0.25
 _RENDERING_BONUS = 0.3
 _CLAUSE_BONUS = 0.16
 _PREP_BONUS = 0.08
+_PREP_RENDERING_BONUS = 0.16
 _GLUE_COST = 0.15
 _UNIT_COST = 0.12
 _SHORT_COST = 0.15
@@ -259,13 +288,13 @@ def _clause_bonus(src: _Boundary, words: Sequence[str], b: int) -> float:
     target_punct = _ends_clause(words[b - 1])
     if src.punct and target_punct:
         bonus = _PUNCT_BONUS
-    if nxt in src.renderings and prev not in _ALL_CLAUSE_WORDS:
-        bonus = max(bonus, _RENDERING_BONUS)
+    if nxt in src.renderings and prev not in _NO_END:
+        bonus = max(bonus, _PREP_RENDERING_BONUS if src.prep else _RENDERING_BONUS)
     elif src.clause and nxt in _ALL_CLAUSE_WORDS and prev not in _ALL_CLAUSE_WORDS:
         bonus = max(bonus, _CLAUSE_BONUS + (0.04 if src.punct or target_punct else 0.0))
     elif src.punct and nxt in _ALL_CLAUSE_WORDS and prev not in _ALL_CLAUSE_WORDS:
         bonus = max(bonus, _CLAUSE_BONUS)  # "стала очевидна, | когда" -> "became clear | when"
-    if src.prep and nxt in _ALL_PREPOSITIONS:
+    if src.prep and nxt in _ALL_PREPOSITIONS and prev not in _NO_END:
         bonus = max(bonus, _PREP_BONUS)
     return bonus
 
