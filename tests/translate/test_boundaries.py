@@ -6,7 +6,6 @@ does with the same input, so the test fails if the rule stops mattering.
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -179,9 +178,11 @@ def test_sentencepiece_tokens_are_summed_into_words() -> None:
         2,
     ]
     attention = [[0.7, 0.1, 0.2], [0.5, 0.5, 0.0], [0.0, 0.1, 0.9]]
-    assert word_alignment(
+    got = word_alignment(
         ["▁Мы", ",", "▁идём"], ["▁We", "▁go", "."], attention, "Мы, идём", "We go."
-    ) == (pytest.approx((0.8, 0.2)), pytest.approx((1.1, 0.9)))
+    )
+    assert got is not None
+    assert [tuple(round(x, 6) for x in row) for row in got] == [(0.8, 0.2), (1.1, 0.9)]
     # Tokens that do not spell the text's words (a replaced unknown): no alignment.
     assert word_alignment(["▁Мы"], ["▁We", "▁go"], [[1.0], [1.0]], "Мы", "We") is None
 
