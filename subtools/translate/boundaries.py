@@ -25,12 +25,25 @@ Every boundary reports which evidence placed it. Pure functions, no backend.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from ..linebreak import GLUE_WORDS, PREPOSITIONS
+from ..linebreak import GLUE_WORDS
+from .clause_words import (
+    ADJECTIVE,
+    ALL_CLAUSE_WORDS,
+    ALL_PREPOSITIONS,
+    AUXILIARIES,
+    CLAUSE_PUNCT,
+    FIXED_PAIRS,
+    NO_END,
+    NUMBER,
+    NUMBER_WORDS,
+    RENDERINGS,
+    STRIP,
+    SUBJECTS,
+)
 
 __all__ = [
     "EVIDENCE",
@@ -49,129 +62,6 @@ PROPORTIONAL: Evidence = "proportional"
 # Per target word, its attention weight on each source word (rows need not sum to 1).
 Alignment = tuple[tuple[float, ...], ...]
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Words that open a clause: a cue starting with one in the source should start
-# with one in the translation.
-_CLAUSE_WORDS: dict[str, frozenset[str]] = {
-    "ru": _set(
-        "и а но или либо что чтобы когда если потому поэтому пока хотя где куда откуда "
-        "как чем зато ведь будто словно который которая которое которые которого "
-        "которой которому котором которым которых которую которыми чей чья чьё чьи "
-        "кто ибо причём притом однако тогда иначе"
-    ),
-    "en": _set(
-        "and but or nor that which who whom whose when where while if because so as "
-        "although though until unless since whether then otherwise however "
-        "asking saying including"
-    ),
-}
-# The usual renderings of a Russian clause word: a cue starting with "или"
-# should start with "or" when the translation has one near the right place.
-_RENDERINGS: dict[str, frozenset[str]] = {
-    "и": _set("and"),
-    "а": _set("and but while whereas"),
-    "но": _set("but"),
-    "или": _set("or"),
-    "либо": _set("or either"),
-    "что": _set("that what"),
-    "чтобы": _set("to so that"),
-    "когда": _set("when while as"),
-    "если": _set("if unless"),
-    "потому": _set("because as since"),
-    "поэтому": _set("so therefore"),
-    "пока": _set("while until"),
-    "хотя": _set("although though"),
-    "где": _set("where"),
-    "куда": _set("where"),
-    "как": _set("how as like"),
-    "чем": _set("than"),
-    "кто": _set("who"),
-    # Prepositions: "больничный лист | до конца недели" -> "sick note | until the end".
-    "до": _set("until till to before up"),
-    "под": _set("under by below beneath"),
-    "у": _set("near at by with"),
-    "на": _set("on at to in onto for"),
-    "в": _set("in into to at on"),
-    "во": _set("in into to at on"),
-    "к": _set("to towards toward"),
-    "ко": _set("to towards toward"),
-    "от": _set("from of"),
-    "из": _set("from out of"),
-    "с": _set("with from since off"),
-    "со": _set("with from since off"),
-    "без": _set("without"),
-    "для": _set("for"),
-    "после": _set("after"),
-    "перед": _set("before"),
-    "через": _set("through across in after"),
-    "о": _set("about of on"),
-    "об": _set("about of on"),
-    "за": _set("for behind after in"),
-    "по": _set("on along by through across"),
-    "при": _set("at with under during"),
-    "про": _set("about"),
-    "между": _set("between among"),
-    "против": _set("against"),
-    "около": _set("near about around"),
-    "вокруг": _set("around"),
-    **{
-        w: _set("who which that whom whose")
-        for w in _set(
-            "который которая которое которые которого которой которому котором которым "
-            "которых которую которыми"
-        )
-    },
-}
-_ALL_CLAUSE_WORDS = frozenset().union(*_CLAUSE_WORDS.values())
-# Words that open what follows, so a cue must not end on them ("including"
-# and "then" can: "..., including | forty children").
-_NO_END = (_ALL_CLAUSE_WORDS | {"than"}) - _set("asking saying including then however otherwise")
-_ALL_PREPOSITIONS = frozenset().union(*PREPOSITIONS.values())
-# Words that belong with the verb after them: "were | killed" splits a verb.
-_AUXILIARIES: dict[str, frozenset[str]] = {
-    "en": _set(
-        "am is are was were be been being have has had do does did will would shall "
-        "should can could may might must not don't didn't doesn't won't can't couldn't "
-        "wouldn't isn't aren't wasn't weren't haven't hasn't hadn't i'll we'll you'll "
-        "they'll he'll she'll it's i'm we're you're they're i've we've they've"
-    ),
-    "ru": _set("не ни бы буду будем будет будут будешь будете"),
-}
-_NUMBER_WORDS = _set(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million billion half dozen minus plus "
-    "один одна одно два две три четыре пять шесть семь восемь девять десять сто тысяча "
-    "тысячи тысяч миллион миллиона миллионов минус плюс"
-)
-_NUMBER = re.compile(r"^[-+−]?\d[\d.,:]*(?:-?[^\W\d_]{1,3})?$")
-# English adjective endings: "military | police", "regional | administration".
-_ADJECTIVE = re.compile(r"(?:al|ary|ic|ive|ous|ful|less|ian|ern|ese|ent|ant)$")
-# Two words that are one unit whatever else is around them.
-_FIXED_PAIRS = frozenset(
-    (a, b)
-    for a, b in (
-        p.split()
-        for p in (
-            "more than",
-            "less than",
-            "fewer than",
-            "rather than",
-            "such as",
-            "as well",
-            "so that",
-            "each other",
-        )
-    )
-)
-# A subject pronoun belongs with its verb: "today you | would fix".
-_SUBJECTS = _set("i you he she we they")
-_CLAUSE_PUNCT = (",", ";", ":", "—", "–", "-", "...", "…")
-_STRIP = "\"'«»“”„()[]"
 
 # Cost weights (the proportional distance is a fraction of the sentence, 0..1).
 _ALIGN_BONUS = 1.0
@@ -217,16 +107,16 @@ class Splitter(Protocol):
 
 
 def _bare(word: str) -> str:
-    return word.strip(_STRIP).lower()
+    return word.strip(STRIP).lower()
 
 
 def _ends_clause(word: str) -> bool:
-    return word.rstrip(_STRIP).endswith(_CLAUSE_PUNCT)
+    return word.rstrip(STRIP).endswith(CLAUSE_PUNCT)
 
 
 def _is_number(word: str) -> bool:
     bare = _bare(word)
-    return bool(_NUMBER.match(bare)) or bare in _NUMBER_WORDS
+    return bool(NUMBER.match(bare)) or bare in NUMBER_WORDS
 
 
 def _unit_cost(prev: str, nxt: str, lang: str) -> float:
@@ -234,28 +124,28 @@ def _unit_cost(prev: str, nxt: str, lang: str) -> float:
     if _ends_clause(prev) or prev.endswith((".", "!", "?")):
         return 0.0
     low, after = _bare(prev), _bare(nxt)
-    if (low, after) in _FIXED_PAIRS or low in _NO_END:
+    if (low, after) in FIXED_PAIRS or low in NO_END:
         return _GLUE_COST  # a cue does not end on "more", "than", "who", "when"...
     glue = GLUE_WORDS.get(lang, frozenset()) | GLUE_WORDS["en"]
     if low in glue:
         return _GLUE_COST
-    opens = _ALL_CLAUSE_WORDS | _ALL_PREPOSITIONS | (glue - _ALL_PREPOSITIONS)
-    holder = low.endswith(("'s", "’s")) or low in _SUBJECTS
+    opens = ALL_CLAUSE_WORDS | ALL_PREPOSITIONS | (glue - ALL_PREPOSITIONS)
+    holder = low.endswith(("'s", "’s")) or low in SUBJECTS
     if holder and after[:1].isalpha() and after not in opens:
         return _UNIT_COST  # "the city's | districts", "you | would"
-    aux = _AUXILIARIES.get(lang, frozenset()) | _AUXILIARIES["en"]
-    if low in aux and after not in _ALL_CLAUSE_WORDS:
+    aux = AUXILIARIES.get(lang, frozenset()) | AUXILIARIES["en"]
+    if low in aux and after not in ALL_CLAUSE_WORDS:
         return _UNIT_COST
     if _is_number(prev) and _is_number(nxt):
         return _UNIT_COST  # "three | hundred"
-    function = glue | aux | _ALL_CLAUSE_WORDS | _ALL_PREPOSITIONS
+    function = glue | aux | ALL_CLAUSE_WORDS | ALL_PREPOSITIONS
     if after in function or not after[:1].isalpha():
         return 0.0
     if _is_number(prev):
         return _UNIT_COST  # "fifteen | degrees", "57 | km"
     if _is_number(nxt):
         return 0.0
-    if lang == "en" and prev.islower() and _ADJECTIVE.search(low) and len(low) > 4:
+    if lang == "en" and prev.islower() and ADJECTIVE.search(low) and len(low) > 4:
         return _UNIT_COST / 2  # "military | police" (a guess from the ending)
     return 0.0
 
@@ -275,9 +165,9 @@ def _source_boundary(before: str, after: str) -> _Boundary:
     first = _bare(words_a[0]) if words_a else ""
     return _Boundary(
         punct=bool(words_b) and _ends_clause(words_b[-1]),
-        clause=first in _ALL_CLAUSE_WORDS,
-        prep=first in _ALL_PREPOSITIONS and first not in _ALL_CLAUSE_WORDS,
-        renderings=_RENDERINGS.get(first, frozenset()),
+        clause=first in ALL_CLAUSE_WORDS,
+        prep=first in ALL_PREPOSITIONS and first not in ALL_CLAUSE_WORDS,
+        renderings=RENDERINGS.get(first, frozenset()),
     )
 
 
@@ -288,13 +178,13 @@ def _clause_bonus(src: _Boundary, words: Sequence[str], b: int) -> float:
     target_punct = _ends_clause(words[b - 1])
     if src.punct and target_punct:
         bonus = _PUNCT_BONUS
-    if nxt in src.renderings and prev not in _NO_END:
+    if nxt in src.renderings and prev not in NO_END:
         bonus = max(bonus, _PREP_RENDERING_BONUS if src.prep else _RENDERING_BONUS)
-    elif src.clause and nxt in _ALL_CLAUSE_WORDS and prev not in _ALL_CLAUSE_WORDS:
+    elif src.clause and nxt in ALL_CLAUSE_WORDS and prev not in ALL_CLAUSE_WORDS:
         bonus = max(bonus, _CLAUSE_BONUS + (0.04 if src.punct or target_punct else 0.0))
-    elif src.punct and nxt in _ALL_CLAUSE_WORDS and prev not in _ALL_CLAUSE_WORDS:
+    elif src.punct and nxt in ALL_CLAUSE_WORDS and prev not in ALL_CLAUSE_WORDS:
         bonus = max(bonus, _CLAUSE_BONUS)  # "стала очевидна, | когда" -> "became clear | when"
-    if src.prep and nxt in _ALL_PREPOSITIONS and prev not in _NO_END:
+    if src.prep and nxt in ALL_PREPOSITIONS and prev not in NO_END:
         bonus = max(bonus, _PREP_BONUS)
     return bonus
 
