@@ -79,6 +79,8 @@ _EMPTY_COST = 10.0
 # to an earlier source cue than the word before, the best cut misplaces at most
 # this share of them (or one word) and every other cut two words more.
 _ALIGN_MAX_BACKWARDS = 0.1
+# ... and at least this share of the source words is some target word's strongest.
+_ALIGN_MIN_COVERAGE = 0.7
 _ALIGN_MAX_WRONG = 0.1
 _ALIGN_MARGIN = 2
 
@@ -196,24 +198,32 @@ def _alignment_cuts(
 
     Each target word is given to the source fragment holding its strongest
     source word; a cut's cost is the number of words it puts on the wrong side.
-    The alignment is trusted only when it reads almost in order (attention of a
-    model that did not learn to align jumps around) and the best cut misplaces
-    at most one word in ten while every cut away from it misplaces two more.
+    The alignment is trusted only when it covers most source words and reads
+    almost in order (attention of a model that did not learn to align piles up
+    on a few source words, often the last, or jumps around) and the best cut
+    misplaces at most one word in ten while every cut away from it misplaces
+    two more.
     """
     k = len(fragment_words)
     edges = [0]
     for count in fragment_words:
         edges.append(edges[-1] + count)
     owner: list[int] = []
+    covered: set[int] = set()
     for row in alignment:
         if not row or max(row) <= 0:
             owner.append(-1)
             continue
         best = max(range(len(row)), key=row.__getitem__)
+        covered.add(best)
         owner.append(next((f for f in range(k) if best < edges[f + 1]), -1))
     known = [o for o in owner if o >= 0]
     backwards = sum(1 for a, b in itertools.pairwise(known) if b < a)
-    if len(known) < n * 0.8 or backwards > _ALIGN_MAX_BACKWARDS * max(1, len(known) - 1):
+    if (
+        len(known) < n * 0.8
+        or len(covered) < _ALIGN_MIN_COVERAGE * edges[-1]
+        or backwards > _ALIGN_MAX_BACKWARDS * max(1, len(known) - 1)
+    ):
         return [() for _ in range(k - 1)]
     out: list[tuple[int, ...]] = []
     for j in range(k - 1):

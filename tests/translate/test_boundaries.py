@@ -166,6 +166,15 @@ def test_an_alignment_that_jumps_around_is_ignored() -> None:
     )
 
 
+def test_attention_piled_on_a_few_source_words_is_ignored() -> None:
+    # In order and with one clear cut, but most source words are nobody's
+    # strongest: the degenerate attention of a model that did not learn to align.
+    alignment = _monotone(10, [0, 0, 5, 5, 5, 5, 5, 5, 5, 5], 6)
+    assert split_translation(_THANKS, _THANKS_SOURCE, alignment=alignment).evidence == (
+        "proportional",
+    )
+
+
 def test_sentencepiece_tokens_are_summed_into_words() -> None:
     assert piece_words(["▁Мы", ",", "▁мобил", "изованные", "▁", "«", "п", "»"]) == [
         0,

@@ -18,7 +18,7 @@ from subtools.translate.pipeline import translate_cues
 from subtools.translate.reference import reference_sentences, split_score
 from subtools.translate.sentences import proportional_split
 
-from .conftest import ROOT, SAMPLE_RU
+from .conftest import BOUNDARIES_MODEL, ROOT, SAMPLE_RU
 
 REFERENCES = [*sorted((ROOT / "tests" / "fixtures" / "boundaries").glob("*.ru.srt")), SAMPLE_RU]
 
@@ -77,3 +77,35 @@ def test_a_reference_with_other_cues_is_refused() -> None:
     source, reference = _pair(SAMPLE_RU)
     with pytest.raises(ValueError, match="cues and timings"):
         reference_sentences(source, reference.with_cues(reference.cues[:-1]))
+
+
+def test_boundaries_fixture_model_splits_the_references_on_the_real_argos_path(
+    boundaries_packages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from subtools.translate import argos, models
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(boundaries_packages))
+    assert BOUNDARIES_MODEL.stat().st_size < 1_000_000
+    translator = argos.ArgosTranslator(models.find_model("ru", "en"))
+    assert translator.info.is_test_fixture
+    got = {}
+    evidence = []
+    for ru in REFERENCES:
+        source, reference = _pair(ru)
+        pairs = reference_sentences(source, reference)
+        done = translate_cues(source, translator, to_lang="en")
+        assert list(done.translations) == [en for _, en in pairs]  # memorised exactly
+        got[ru.name] = split_score(source, done.track, reference).differing
+        evidence += [b.evidence for b in done.boundaries]
+    # The fixture memorised sentences without learning to align: its attention
+    # piles up on a few source words, is not trusted, and clause structure and
+    # the proportional point give the same cuts as with the reference sentences.
+    assert got == {
+        "appeal.ru.srt": (6, 7),
+        "clinic.ru.srt": (),
+        "flood.ru.srt": (),
+        "kitchen.ru.srt": (),
+        "captions.ru.srt": (),
+    }
+    assert (evidence.count("punctuation"), evidence.count("proportional")) == (20, 14)
+    assert "alignment" not in evidence
