@@ -24,6 +24,7 @@ Every boundary reports which evidence placed it. Pure functions, no backend.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -121,6 +122,15 @@ def _is_number(word: str) -> bool:
     return bool(NUMBER.match(bare)) or bare in NUMBER_WORDS
 
 
+@functools.cache
+def _word_sets(lang: str) -> tuple[frozenset[str], ...]:
+    """(glue, phrase openers, auxiliaries, function words) for a target language."""
+    glue = GLUE_WORDS.get(lang, frozenset()) | GLUE_WORDS["en"]
+    opens = ALL_CLAUSE_WORDS | ALL_PREPOSITIONS | (glue - ALL_PREPOSITIONS)
+    aux = AUXILIARIES.get(lang, frozenset()) | AUXILIARIES["en"]
+    return glue, opens, aux, glue | aux | ALL_CLAUSE_WORDS | ALL_PREPOSITIONS
+
+
 def _unit_cost(prev: str, nxt: str, lang: str) -> float:
     """Cost of a cut between ``prev`` and ``nxt``: inside a short fixed unit or not."""
     if _ends_clause(prev) or prev.endswith((".", "!", "?")):
@@ -128,19 +138,16 @@ def _unit_cost(prev: str, nxt: str, lang: str) -> float:
     low, after = _bare(prev), _bare(nxt)
     if (low, after) in FIXED_PAIRS or low in NO_END:
         return _GLUE_COST  # a cue does not end on "more", "than", "who", "when"...
-    glue = GLUE_WORDS.get(lang, frozenset()) | GLUE_WORDS["en"]
+    glue, opens, aux, function = _word_sets(lang)
     if low in glue:
         return _GLUE_COST
-    opens = ALL_CLAUSE_WORDS | ALL_PREPOSITIONS | (glue - ALL_PREPOSITIONS)
     holder = low.endswith(("'s", "’s")) or low in SUBJECTS
     if holder and after[:1].isalpha() and after not in opens:
         return _UNIT_COST  # "the city's | districts", "you | would"
-    aux = AUXILIARIES.get(lang, frozenset()) | AUXILIARIES["en"]
     if low in aux and after not in ALL_CLAUSE_WORDS:
         return _UNIT_COST
     if _is_number(prev) and _is_number(nxt):
         return _UNIT_COST  # "three | hundred"
-    function = glue | aux | ALL_CLAUSE_WORDS | ALL_PREPOSITIONS
     if after in function or not after[:1].isalpha():
         return 0.0
     if _is_number(prev):
