@@ -6,12 +6,20 @@ does with the same input, so the test fails if the rule stops mattering.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from subtools.errors import InternalError
+from subtools.model import Cue, Track
 from subtools.translate.alignment import piece_words, word_alignment
+from subtools.translate.base import Aligned, checked, translate_aligned
 from subtools.translate.boundaries import Split, split_translation
-from subtools.translate.sentences import proportional_split
+from subtools.translate.fake import FakeTranslator
+from subtools.translate.pipeline import translate_cues
+from subtools.translate.sentences import CueBoundary, proportional_split
 
 
 def _both(translation: str, sources: list[str], **kw: object) -> tuple[tuple[str, ...], Split]:
@@ -228,3 +236,36 @@ def test_property_no_word_is_lost_duplicated_or_reordered(
         assert all(split.parts)
     else:  # too few words: they fill the first cues, one each
         assert list(split.parts) == words + [""] * (len(sources) - len(words))
+
+
+class _Aligning:
+    """A backend double that also returns alignments (as the argos backend does)."""
+
+    def __init__(self, extra: int = 0) -> None:
+        self.extra = extra
+
+    def translate(self, sentences: Sequence[str]) -> list[str]:
+        return [a.text for a in self.translate_aligned(sentences)]
+
+    def translate_aligned(self, sentences: Sequence[str]) -> list[Aligned]:
+        rows = _monotone(10, [0, 0, 1, 1, 2, 2, 3, 4, 4, 5], 6)
+        return [Aligned(_THANKS, rows) for _ in range(len(sentences) + self.extra)]
+
+
+def test_alignments_reach_the_layout_through_the_wrappers() -> None:
+    track = Track((Cue(0, 1500, _THANKS_SOURCE[0]), Cue(1600, 3500, _THANKS_SOURCE[1])))
+    done = translate_cues(track, _Aligning(), to_lang="en", progress=lambda done, total: None)
+    assert [c.text for c in done.track] == [
+        "We thank the volunteers",
+        "who came yesterday to help us.",
+    ]
+    assert done.boundaries == (CueBoundary(0, 1, "alignment"),)
+    # A backend without alignments gets the rules only.
+    plain = translate_cues(track, FakeTranslator({" ".join(_THANKS_SOURCE): _THANKS}), to_lang="en")
+    assert plain.boundaries == (CueBoundary(0, 1, "proportional"),)
+    assert translate_aligned(FakeTranslator({"a": "b"}), ["a"]) == [Aligned("b")]
+
+
+def test_an_aligning_backend_returning_a_wrong_count_is_an_internal_error() -> None:
+    with pytest.raises(InternalError, match="wrong number of sentences"):
+        checked(_Aligning(extra=1)).translate(["Благодарим."])
