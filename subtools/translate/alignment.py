@@ -58,6 +58,8 @@ def word_alignment(
     the tokens do not spell the texts' words (the decoder replaced an unknown
     token, a prefix was added...): no alignment is better than a shifted one.
     """
+    import numpy as np  # CTranslate2's own dependency, loaded with it
+
     src_words = piece_words(source_pieces)
     tgt_words = piece_words(target_pieces)
     n_src, n_tgt = len(source.split()), len(target.split())
@@ -65,12 +67,19 @@ def word_alignment(
         return None
     if max(src_words) + 1 != n_src or max(tgt_words) + 1 != n_tgt:
         return None
-    rows = [[0.0] * n_src for _ in range(n_tgt)]
-    for t, tw in enumerate(tgt_words):
-        if tw < 0:
-            continue
-        weights = attention[t]
-        for s, sw in enumerate(src_words):
-            if sw >= 0 and s < len(weights):
-                rows[tw][sw] += float(weights[s])
-    return tuple(tuple(row) for row in rows)
+    n_s, n_t = len(source_pieces), len(target_pieces)
+    if any(len(row) < n_s for row in attention[:n_t]):
+        return None
+    weights = np.array([row[:n_s] for row in attention[:n_t]], dtype=np.float64)
+    # Token -> word sums as two products with 0/1 matrices (a "▁" left over at
+    # the very end belongs to no word and adds nothing).
+    src_map = np.zeros((n_s, n_src))
+    for s, w in enumerate(src_words):
+        if w >= 0:
+            src_map[s, w] = 1.0
+    tgt_map = np.zeros((n_tgt, n_t))
+    for t, w in enumerate(tgt_words):
+        if w >= 0:
+            tgt_map[w, t] = 1.0
+    rows = tgt_map @ weights @ src_map
+    return tuple(tuple(row) for row in rows.tolist())

@@ -185,15 +185,20 @@ class ArgosTranslator:
     def translate(self, sentences: Sequence[str]) -> list[str]:
         return [a.text for a in self._run(sentences, attention=False)]
 
-    def translate_aligned(self, sentences: Sequence[str]) -> list[Aligned]:
+    def translate_aligned(
+        self, sentences: Sequence[str], need: Sequence[bool] | None = None
+    ) -> list[Aligned]:
         """Translations with the word alignment the decoder's attention gives.
 
         Asking CTranslate2 for attention keeps one vector per target token;
-        its cost is measured in benchmarks/bench_translate.py.
+        its cost is measured in benchmarks/bench_translate.py. Sentences whose
+        ``need`` is False (a sentence inside one cue) get no alignment.
         """
-        return self._run(sentences, attention=True)
+        return self._run(sentences, attention=True, need=need)
 
-    def _run(self, sentences: Sequence[str], attention: bool) -> list[Aligned]:
+    def _run(
+        self, sentences: Sequence[str], attention: bool, need: Sequence[bool] | None = None
+    ) -> list[Aligned]:
         if not sentences:
             return []
         s = _settings()
@@ -215,14 +220,17 @@ class ArgosTranslator:
             **options,
         )
         out = []
-        for sentence, source, result in zip(sentences, tokens, results, strict=True):
+        for i, (sentence, source, result) in enumerate(
+            zip(sentences, tokens, results, strict=True)
+        ):
             hypothesis = result.hypotheses[0]
             value = pkg.tokenizer.decode(hypothesis)
             if pkg.target_prefix and value.startswith(pkg.target_prefix):
                 value = value[len(pkg.target_prefix) :]
             value = value.strip()
             links = None
-            if attention and result.attention and not pkg.target_prefix:
+            wanted = attention and (need is None or need[i])
+            if wanted and result.attention and not pkg.target_prefix:
                 links = word_alignment(source, hypothesis, result.attention[0], sentence, value)
             out.append(Aligned(value, links))
         return out

@@ -49,13 +49,19 @@ class Aligned:
 class AligningTranslator(Translator, Protocol):
     """A backend that can also say which source words each translated word comes from."""
 
-    def translate_aligned(self, sentences: Sequence[str]) -> list[Aligned]: ...
+    def translate_aligned(
+        self, sentences: Sequence[str], need: Sequence[bool] | None = None
+    ) -> list[Aligned]:
+        """``need[i]`` False: sentence i needs no alignment (None: all do)."""
+        ...
 
 
-def translate_aligned(translator: Translator, sentences: Sequence[str]) -> list[Aligned]:
-    """Translations with alignments where ``translator`` gives them, else without."""
+def translate_aligned(
+    translator: Translator, sentences: Sequence[str], need: Sequence[bool] | None = None
+) -> list[Aligned]:
+    """Translations with alignments where ``translator`` gives them (and ``need`` asks)."""
     if isinstance(translator, AligningTranslator):
-        return translator.translate_aligned(sentences)
+        return translator.translate_aligned(sentences, need)
     return [Aligned(text) for text in translator.translate(sentences)]
 
 
@@ -101,10 +107,12 @@ class _Checked:
     def translate(self, sentences: Sequence[str]) -> list[str]:
         return [a.text for a in self.translate_aligned(sentences)]
 
-    def translate_aligned(self, sentences: Sequence[str]) -> list[Aligned]:
+    def translate_aligned(
+        self, sentences: Sequence[str], need: Sequence[bool] | None = None
+    ) -> list[Aligned]:
         if not sentences:
             return []
-        out = translate_aligned(self.inner, sentences)
+        out = translate_aligned(self.inner, sentences, need)
         if len(out) != len(sentences) or not all(isinstance(a.text, str) for a in out):
             raise InternalError(
                 "translation backend returned a wrong number of sentences",
@@ -135,13 +143,16 @@ class ChunkedTranslator:
     def translate(self, sentences: Sequence[str]) -> list[str]:
         return [a.text for a in self.translate_aligned(sentences)]
 
-    def translate_aligned(self, sentences: Sequence[str]) -> list[Aligned]:
+    def translate_aligned(
+        self, sentences: Sequence[str], need: Sequence[bool] | None = None
+    ) -> list[Aligned]:
         out: list[Aligned] = []
         total = len(sentences)
         if self.progress:
             self.progress(0, total)
         for i in range(0, total, self.chunk):
-            out.extend(translate_aligned(self.inner, sentences[i : i + self.chunk]))
+            part = None if need is None else need[i : i + self.chunk]
+            out.extend(translate_aligned(self.inner, sentences[i : i + self.chunk], part))
             if self.progress:
                 self.progress(len(out), total)
         return out

@@ -49,7 +49,9 @@ def translate_cues(
     backend: Translator = checked(translator)
     if progress is not None:
         backend = ChunkedTranslator(backend, progress=progress)
-    results = translate_aligned(backend, [s.text for s in plan.sentences])
+    # Only a sentence spread over several cues has a cut to place.
+    need = [len(s.fragments) > 1 for s in plan.sentences]
+    results = translate_aligned(backend, [s.text for s in plan.sentences], need)
     translations = tuple(r.text for r in results)
     out, filled, crossings = assemble(
         plan,

@@ -247,7 +247,9 @@ class _Aligning:
     def translate(self, sentences: Sequence[str]) -> list[str]:
         return [a.text for a in self.translate_aligned(sentences)]
 
-    def translate_aligned(self, sentences: Sequence[str]) -> list[Aligned]:
+    def translate_aligned(
+        self, sentences: Sequence[str], need: Sequence[bool] | None = None
+    ) -> list[Aligned]:
         rows = _monotone(10, [0, 0, 1, 1, 2, 2, 3, 4, 4, 5], 6)
         return [Aligned(_THANKS, rows) for _ in range(len(sentences) + self.extra)]
 
