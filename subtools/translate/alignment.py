@@ -58,8 +58,6 @@ def word_alignment(
     the tokens do not spell the texts' words (the decoder replaced an unknown
     token, a prefix was added...): no alignment is better than a shifted one.
     """
-    import numpy as np  # CTranslate2's own dependency, loaded with it
-
     src_words = piece_words(source_pieces)
     tgt_words = piece_words(target_pieces)
     n_src, n_tgt = len(source.split()), len(target.split())
@@ -67,19 +65,22 @@ def word_alignment(
         return None
     if max(src_words) + 1 != n_src or max(tgt_words) + 1 != n_tgt:
         return None
-    n_s, n_t = len(source_pieces), len(target_pieces)
-    if any(len(row) < n_s for row in attention[:n_t]):
-        return None
-    weights = np.array([row[:n_s] for row in attention[:n_t]], dtype=np.float64)
-    # Token -> word sums as two products with 0/1 matrices (a "▁" left over at
-    # the very end belongs to no word and adds nothing).
-    src_map = np.zeros((n_s, n_src))
+    n_s = len(source_pieces)
+    # A word's tokens are contiguous: sum each word's slice of a row.
+    spans: list[tuple[int, int]] = []
     for s, w in enumerate(src_words):
-        if w >= 0:
-            src_map[s, w] = 1.0
-    tgt_map = np.zeros((n_tgt, n_t))
-    for t, w in enumerate(tgt_words):
-        if w >= 0:
-            tgt_map[w, t] = 1.0
-    rows = tgt_map @ weights @ src_map
-    return tuple(tuple(row) for row in rows.tolist())
+        if w < 0:
+            continue
+        if w == len(spans):
+            spans.append((s, s + 1))
+        else:
+            spans[w] = (spans[w][0], s + 1)
+    rows = [[0.0] * n_src for _ in range(n_tgt)]
+    for t, tw in enumerate(tgt_words):
+        weights = attention[t]
+        if tw < 0 or len(weights) < n_s:
+            continue
+        row = rows[tw]
+        for w, (a, b) in enumerate(spans):
+            row[w] += float(sum(weights[a:b]))
+    return tuple(tuple(row) for row in rows)
