@@ -191,25 +191,17 @@ class ArgosTranslator:
         """Translations with the word alignment the decoder's attention gives.
 
         Sentences whose ``need`` is False (a sentence inside one cue) get no
-        alignment: they go in a second batched call without attention, since
-        returning attention costs time in CTranslate2 (measured in
-        benchmarks/bench_translate.py).
+        alignment. Attention is still asked for the whole batch: a second
+        CTranslate2 call for them cost more than the attention does
+        (benchmarks/bench_translate.py measures it).
         """
-        if need is None or all(need):
-            return self._run(sentences, attention=True)
-        if not any(need):
+        if need is not None and not any(need):
             return self._run(sentences, attention=False)
-        picked = [i for i, wanted in enumerate(need) if wanted]
-        rest = [i for i, wanted in enumerate(need) if not wanted]
-        out: list[Aligned | None] = [None] * len(sentences)
-        for group, attention in ((picked, True), (rest, False)):
-            for i, result in zip(
-                group, self._run([sentences[i] for i in group], attention), strict=True
-            ):
-                out[i] = result
-        return [a for a in out if a is not None]
+        return self._run(sentences, attention=True, need=need)
 
-    def _run(self, sentences: Sequence[str], attention: bool) -> list[Aligned]:
+    def _run(
+        self, sentences: Sequence[str], attention: bool, need: Sequence[bool] | None = None
+    ) -> list[Aligned]:
         if not sentences:
             return []
         s = _settings()
@@ -231,14 +223,17 @@ class ArgosTranslator:
             **options,
         )
         out = []
-        for sentence, source, result in zip(sentences, tokens, results, strict=True):
+        for i, (sentence, source, result) in enumerate(
+            zip(sentences, tokens, results, strict=True)
+        ):
             hypothesis = result.hypotheses[0]
             value = pkg.tokenizer.decode(hypothesis)
             if pkg.target_prefix and value.startswith(pkg.target_prefix):
                 value = value[len(pkg.target_prefix) :]
             value = value.strip()
             links = None
-            if attention and result.attention and not pkg.target_prefix:
+            wanted = attention and (need is None or need[i])
+            if wanted and result.attention and not pkg.target_prefix:
                 links = word_alignment(source, hypothesis, result.attention[0], sentence, value)
             out.append(Aligned(value, links))
         return out
