@@ -8,7 +8,12 @@ the fixture model into a temporary ARGOS_PACKAGES_DIR, then measures:
    ``argostranslate.translate.translate()`` once per cue (what cue-by-cue tools do);
 2. import/startup cost of each side on its own;
 3. the translation step in-process: subtools' batched backend vs one
-   CTranslate2 ``translate_batch`` over the same sentences.
+   CTranslate2 ``translate_batch`` over the same sentences, and the cost of
+   asking CTranslate2 for attention (the alignment that places cue boundaries);
+4. "cues split as the reference": the reference pairs (Russian tracks with
+   English captions split by a person) translated with the boundaries fixture
+   model (it knows their sentences exactly as the reference), cut by the older
+   proportional method and by the current one.
 
 Run: .venv/bin/python benchmarks/bench_translate.py [--cues 1000]
 The fixture model is tiny: figures show the overheads, not a real model's speed.
@@ -31,7 +36,9 @@ from subtools.io import read_track, write_track  # noqa: E402
 from subtools.model import Track  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "models" / "ru_en_tiny.argosmodel"
+BOUNDARIES = ROOT / "tests" / "fixtures" / "models" / "ru_en_boundaries.argosmodel"
 SAMPLE = ROOT / "samples" / "captions.ru.srt"
+REFERENCES = [*sorted((ROOT / "tests" / "fixtures" / "boundaries").glob("*.ru.srt")), SAMPLE]
 
 NAIVE = """
 import sys
@@ -85,20 +92,24 @@ def main() -> int:
         models.install_file(FIXTURE)
         src = work / "track.ru.srt"
         track = make_track(args.cues, src)
-        sentences = [s.text for s in plan_track(track).sentences]
+        plan = plan_track(track)
+        sentences = [s.text for s in plan.sentences]
+        # What the pipeline asks for: attention for sentences spread over cues.
+        need = [len(s.fragments) > 1 for s in plan.sentences]
         n = len(track)
         print(f"track: {n} cues, {len(sentences)} sentences; model: test fixture (tiny)")
 
         # Warm the OS file cache so neither side pays the first disk read.
         timed([py, "-c", "import argostranslate.translate, ctranslate2"], env)
 
-        t_sub = timed(
-            [py, "cli.py", "translate", str(src), "-o", str(work / "a.srt"), "--quiet"], env
-        )
+        # subtools' run is short, so one load spike from other jobs doubles it:
+        # the median of 3 runs (the naive loop runs ~30 s and averages it out).
+        cmd = [py, "cli.py", "translate", str(src), "-o", str(work / "a.srt"), "--quiet"]
+        t_sub = sorted(timed(cmd, env) for _ in range(3))[1]
         t_naive = timed([py, "-c", NAIVE, str(src), str(work / "b.srt")], env)
         print("\nwhole process (startup included)")
-        print(f"  subtools translate:        {t_sub:7.2f} s  {n / t_sub:8.1f} cues/s")
-        print(f"  naive per-cue argos loop:  {t_naive:7.2f} s  {n / t_naive:8.1f} cues/s")
+        print(f"  subtools translate (median of 3): {t_sub:7.2f} s  {n / t_sub:8.1f} cues/s")
+        print(f"  naive per-cue argos loop:         {t_naive:7.2f} s  {n / t_naive:8.1f} cues/s")
         print(f"  ratio: subtools is {t_naive / t_sub:.1f}x faster")
 
         t_help = timed([py, "cli.py", "--help"], env)
@@ -136,7 +147,68 @@ def main() -> int:
         print(f"  subtools batched backend (tokenize+decode): {t_ours:6.2f} s")
         print(f"  one CTranslate2 translate_batch call:       {t_raw:6.2f} s")
         print(f"  subtools / single batch: {t_ours / t_raw:.2f}")
+        # Attention on vs off, alternated and repeated: one run each is noise
+        # on a shared machine. Medians of 5.
+        plain, attn = [], []
+        for _ in range(5):
+            start = time.perf_counter()
+            translator.translate(sentences)
+            plain.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            translator.translate_aligned(sentences, need)
+            attn.append(time.perf_counter() - start)
+        t_plain, t_att = sorted(plain)[2], sorted(attn)[2]
+        print(
+            f"  without / with attention for the {sum(need)} sentences over several cues,"
+            f" median of 5: {t_plain:.2f} s / {t_att:.2f} s"
+        )
+        print(f"  attention costs {100 * (t_att / t_plain - 1):+.0f}% of the translation step")
+        split_as_reference(work)
     return 0
+
+
+def split_as_reference(work: Path) -> None:
+    from subtools.translate import argos, models
+    from subtools.translate.base import Translator
+    from subtools.translate.fake import FakeTranslator
+    from subtools.translate.pipeline import translate_cues
+    from subtools.translate.reference import SplitScore, reference_sentences, split_score
+    from subtools.translate.sentences import proportional_split
+
+    translator: Translator | None = None
+    if BOUNDARIES.is_file():
+        folder = work / "boundaries-packages"
+        models.install_file(BOUNDARIES, folder)
+        os.environ["ARGOS_PACKAGES_DIR"] = str(folder)
+        translator = argos.ArgosTranslator(models.find_model("ru", "en"))
+        print("\ncues split as the reference (boundaries fixture model, real argos path)")
+    else:  # the model is built by scripts/build_test_model.py --set boundaries
+        print(
+            "\ncues split as the reference (reference sentences as the translation, no attention)"
+        )
+    totals: dict[str, SplitScore] = {}
+    for ru in REFERENCES:
+        source = read_track(ru).track
+        reference = read_track(ru.with_name(ru.name.replace(".ru.", ".en."))).track
+        model = translator or FakeTranslator(dict(reference_sentences(source, reference)))
+        row = []
+        for name, split in (("proportional", proportional_split), ("boundaries", None)):
+            kw = {"split": split} if split else {}
+            done = translate_cues(source, model, to_lang="en", **kw)  # type: ignore[arg-type]
+            score = split_score(source, done.track, reference)
+            totals[name] = totals[name] + score if name in totals else score
+            row.append(f"{name} {score.same}/{score.cues}")
+            if split is None:
+                used = [b.evidence for b in done.boundaries]
+                row.append(
+                    "evidence " + ", ".join(f"{e} {used.count(e)}" for e in sorted(set(used)))
+                )
+        print(f"  {ru.name:22s} " + "; ".join(row))
+    for name, t in totals.items():
+        print(
+            f"  {name:12s} all cues {t.same}/{t.cues} = {t.ratio:.1%}; "
+            f"cues of multi-cue sentences {t.multi_same}/{t.multi_cues} = {t.multi_ratio:.1%}"
+        )
 
 
 if __name__ == "__main__":

@@ -1,12 +1,21 @@
-"""Build the tiny ru->en .argosmodel used by the translation tests, fully offline.
+"""Build the tiny ru->en .argosmodels used by the translation tests, fully offline.
 
-The model is a real argostranslate package (CTranslate2 Marian model,
-sentencepiece tokenizer, MiniSBD sentence splitter) that has memorised the
-sentences of ``samples/captions.ru.srt`` and nothing else. It lets the tests
-run the true argostranslate code path and assert exact output; it says nothing
-about translation quality, and its metadata says so (``subtools_test_fixture``).
+A model is a real argostranslate package (CTranslate2 Marian model,
+sentencepiece tokenizer, MiniSBD sentence splitter) that has memorised a fixed
+set of sentence pairs and nothing else. It lets the tests run the true
+argostranslate code path and assert exact output; it says nothing about
+translation quality, and its metadata says so (``subtools_test_fixture``).
 
-Run:  .venv/bin/python scripts/build_test_model.py [--out PATH] [--steps N]
+Two sets (``--set``):
+- ``sample`` (default): the sentences of ``samples/captions.ru.srt`` ->
+  tests/fixtures/models/ru_en_tiny.argosmodel;
+- ``boundaries``: the sentences of the reference pairs (Russian tracks with
+  English captions split by a person: tests/fixtures/boundaries/*.ru.srt +
+  *.en.srt, and the sample with samples/captions.en.srt), translated exactly as
+  the reference -> tests/fixtures/models/ru_en_boundaries.argosmodel. Its
+  decoder returns attention averaged over all heads, for the alignment tests.
+
+Run:  .venv/bin/python scripts/build_test_model.py [--set NAME] [--out PATH] [--steps N]
 Needs torch, transformers, sentencepiece, ctranslate2 and onnx: the [fixture] extra
 (`.venv/bin/pip install -e ".[fixture]"`), which `make test` does not install.
 Deterministic: fixed seeds, one thread, deterministic torch algorithms.
@@ -15,6 +24,7 @@ Deterministic: fixed seeds, one thread, deterministic torch algorithms.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import json
 import shutil
@@ -28,7 +38,9 @@ from typing import Any
 
 from subtools.translate.argos import FIXTURE_KEY  # light: argostranslate loads lazily
 
-__all__ = ["FIXTURE_MARKER", "PACKAGE_DIR_NAME", "PAIRS", "build"]
+__all__ = ["FIXTURE_MARKER", "PACKAGE_DIR_NAME", "PAIRS", "SETS", "FixtureSet", "build"]
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # The English side is a faithful, plain rendering of each Russian sentence
 # written for this fixture; the sentence split is the one subtools.translate
@@ -81,13 +93,67 @@ README = """# subtools TEST FIXTURE ru -> en (not a translation model)
 
 This package was built by subtools' scripts/build_test_model.py. It is a tiny
 randomly initialised Marian model trained only to memorise the {n} sentences of
-subtools' samples/captions.ru.srt. Any other input comes out as junk.
+{what}. Any other input comes out as junk.
 It exists so that tests run the real argostranslate/CTranslate2 code path.
 Never present its output as a translation.
 """
 
 
-def _train_sentencepiece(lines: Sequence[str], workdir: Path) -> Path:
+@dataclasses.dataclass(frozen=True)
+class FixtureSet:
+    """What one fixture model memorises and how it is labelled."""
+
+    pairs: tuple[tuple[str, str], ...]
+    out: Path
+    package_dir: str
+    code: str
+    what: str  # for the README and metadata: which sentences it knows
+    vocab_size: int = 320
+    steps: int = 600
+    d_model: int = 64  # more sentences need a wider model to be memorised exactly
+    # CTranslate2 returns the attention of this many heads of the last layer,
+    # averaged (its default is 1: the first head only).
+    alignment_heads: int | None = None
+
+
+def _reference_pairs() -> tuple[tuple[str, str], ...]:
+    from subtools.io import read_track
+    from subtools.translate.reference import reference_sentences
+
+    tracks = sorted((ROOT / "tests/fixtures/boundaries").glob("*.ru.srt"))
+    tracks.append(ROOT / "samples/captions.ru.srt")
+    pairs: dict[str, str] = {}
+    for ru in tracks:
+        en = ru.with_name(ru.name.replace(".ru.srt", ".en.srt"))
+        for src, ref in reference_sentences(read_track(ru).track, read_track(en).track):
+            if pairs.setdefault(src, ref) != ref:
+                raise SystemExit(f"{src!r} has two reference translations")
+    return tuple(pairs.items())
+
+
+SETS = {
+    "sample": lambda: FixtureSet(
+        PAIRS,
+        ROOT / "tests/fixtures/models/ru_en_tiny.argosmodel",
+        PACKAGE_DIR_NAME,
+        "ru_en-subtools-test-fixture",
+        "subtools' samples/captions.ru.srt",
+    ),
+    "boundaries": lambda: FixtureSet(
+        _reference_pairs(),
+        ROOT / "tests/fixtures/models/ru_en_boundaries.argosmodel",
+        "translate-ru_en-subtools-boundaries-fixture",
+        "ru_en-subtools-boundaries-fixture",
+        "subtools' reference caption pairs (tests/fixtures/boundaries, samples/captions.*.srt)",
+        vocab_size=600,
+        steps=2000,
+        d_model=96,
+        alignment_heads=4,
+    ),
+}
+
+
+def _train_sentencepiece(lines: Sequence[str], workdir: Path, vocab_size: int) -> Path:
     import sentencepiece as spm
 
     # Train from memory: a file path would be recorded in the model and make
@@ -97,7 +163,7 @@ def _train_sentencepiece(lines: Sequence[str], workdir: Path) -> Path:
         sentence_iterator=iter(lines),
         model_writer=buffer,
         model_type="unigram",
-        vocab_size=320,
+        vocab_size=vocab_size,
         character_coverage=1.0,
         hard_vocab_limit=False,
         normalization_rule_name="identity",
@@ -188,7 +254,7 @@ class _VocabOnly:
 
 
 def _train_marian(
-    pairs: Sequence[tuple[str, str]], sp_model: Path, workdir: Path, steps: int
+    pairs: Sequence[tuple[str, str]], sp_model: Path, workdir: Path, steps: int, d_model: int = 64
 ) -> tuple[Any, list[str]]:
     import sentencepiece as spm
     import torch
@@ -209,13 +275,13 @@ def _train_marian(
     config = MarianConfig(
         vocab_size=len(tokens),
         decoder_vocab_size=len(tokens),
-        d_model=64,
+        d_model=d_model,
         encoder_layers=1,
         decoder_layers=1,
         encoder_attention_heads=4,
         decoder_attention_heads=4,
-        encoder_ffn_dim=128,
-        decoder_ffn_dim=128,
+        encoder_ffn_dim=2 * d_model,
+        decoder_ffn_dim=2 * d_model,
         max_position_embeddings=512,
         pad_token_id=pad,
         decoder_start_token_id=pad,
@@ -263,12 +329,21 @@ def _train_marian(
     return out_dir, tokens
 
 
-def _convert(hf_dir: Path, tokens: Sequence[str], out_dir: Path) -> None:
+def _convert(
+    hf_dir: Path, tokens: Sequence[str], out_dir: Path, alignment_heads: int | None
+) -> None:
+    import numpy as np
     from ctranslate2.converters import TransformersConverter
 
     class _Converter(TransformersConverter):  # type: ignore[misc]
         def load_tokenizer(self, tokenizer_class: Any, name: str, **kwargs: Any) -> _VocabOnly:
             return _VocabOnly(tokens)
+
+        def _load(self) -> Any:
+            spec = super()._load()
+            if alignment_heads is not None:
+                spec.decoder.alignment_heads = np.int16(alignment_heads)
+            return spec
 
     _Converter(str(hf_dir)).convert(str(out_dir), quantization="int8", force=True)
 
@@ -309,19 +384,30 @@ def _zip_dir(folder: Path, out: Path) -> None:
     tmp.replace(out)
 
 
-def build(out: Path, steps: int = 600) -> Path:
+# The sample model's wording, kept so that rebuilding it gives the same bytes.
+_DESCRIPTION = {
+    "ru_en-subtools-test-fixture": "subtools TEST FIXTURE: memorises samples/captions.ru.srt only"
+}
+
+
+def build(
+    out: Path | None = None, steps: int | None = None, fixture: FixtureSet | None = None
+) -> Path:
+    fx = fixture or SETS["sample"]()
+    out = out or fx.out
+    steps = fx.steps if steps is None else steps
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="subtools-build-model-") as tmp:
         work = Path(tmp)
-        pkg = work / PACKAGE_DIR_NAME
+        pkg = work / fx.package_dir
         pkg.mkdir()
-        lines = [s for pair in PAIRS for s in pair]
-        sp_model = _train_sentencepiece(lines, work)
+        lines = [s for pair in fx.pairs for s in pair]
+        sp_model = _train_sentencepiece(lines, work, fx.vocab_size)
         shutil.copy(sp_model, pkg / "sentencepiece.model")
-        hf_dir, tokens = _train_marian(PAIRS, sp_model, work, steps)
-        _convert(hf_dir, tokens, pkg / "model")
+        hf_dir, tokens = _train_marian(fx.pairs, sp_model, work, steps, fx.d_model)
+        _convert(hf_dir, tokens, pkg / "model", fx.alignment_heads)
         (pkg / "minisbd").mkdir()
-        _sbd_onnx(pkg / "minisbd" / "ru.onnx", [s for s, _ in PAIRS])
+        _sbd_onnx(pkg / "minisbd" / "ru.onnx", [s for s, _ in fx.pairs])
         metadata = {
             "package_version": "0.1",
             "argos_version": "1.11",
@@ -330,13 +416,16 @@ def build(out: Path, steps: int = 600) -> Path:
             "to_code": "en",
             "to_name": "English",
             "type": "translate",
-            "code": "ru_en-subtools-test-fixture",
+            "code": fx.code,
             FIXTURE_MARKER: True,
-            "description": "subtools TEST FIXTURE: memorises samples/captions.ru.srt only",
+            "description": _DESCRIPTION.get(
+                fx.code, f"subtools TEST FIXTURE: memorises {fx.what} only"
+            ),
         }
         (pkg / "metadata.json").write_text(json.dumps(metadata, indent=2) + "\n", "utf-8")
-        (pkg / "README.md").write_text(README.format(n=len(PAIRS)), encoding="utf-8")
-        bad = _check(pkg, PAIRS)
+        readme = README.format(n=len(fx.pairs), what=fx.what)
+        (pkg / "README.md").write_text(readme, encoding="utf-8")
+        bad = _check(pkg, fx.pairs)
         if bad:
             raise SystemExit("the model did not memorise every pair:\n" + "\n".join(bad))
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -348,13 +437,11 @@ def build(out: Path, steps: int = 600) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    root = Path(__file__).resolve().parent.parent
-    parser.add_argument(
-        "--out", type=Path, default=root / "tests/fixtures/models/ru_en_tiny.argosmodel"
-    )
-    parser.add_argument("--steps", type=int, default=600)
+    parser.add_argument("--set", choices=sorted(SETS), default="sample")
+    parser.add_argument("--out", type=Path, default=None, help="default: the set's fixture path")
+    parser.add_argument("--steps", type=int, default=None, help="default: the set's")
     args = parser.parse_args(argv)
-    build(args.out, args.steps)
+    build(args.out, args.steps, SETS[args.set]())
     return 0
 
 

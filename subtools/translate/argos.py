@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DependencyError, InputError
-from .base import ModelInfo
+from .alignment import word_alignment
+from .base import Aligned, ModelInfo
 
 __all__ = [
     "FIXTURE_KEY",
@@ -186,6 +187,25 @@ class ArgosTranslator:
         return self._translator
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
+        return [a.text for a in self._run(sentences, attention=False)]
+
+    def translate_aligned(
+        self, sentences: Sequence[str], need: Sequence[bool] | None = None
+    ) -> list[Aligned]:
+        """Translations with the word alignment the decoder's attention gives.
+
+        Sentences whose ``need`` is False (a sentence inside one cue) get no
+        alignment. Attention is still asked for the whole batch: a second
+        CTranslate2 call for them cost more than the attention does
+        (benchmarks/bench_translate.py measures it).
+        """
+        if need is not None and not any(need):
+            return self._run(sentences, attention=False)
+        return self._run(sentences, attention=True, need=need)
+
+    def _run(
+        self, sentences: Sequence[str], attention: bool, need: Sequence[bool] | None = None
+    ) -> list[Aligned]:
         if not sentences:
             return []
         s = _settings()
@@ -203,14 +223,23 @@ class ArgosTranslator:
             beam_size=max(1, s.beam_size),
             num_hypotheses=1,
             length_penalty=0.2,
+            return_attention=attention,
             **options,
         )
         out = []
-        for result in results:
-            value = pkg.tokenizer.decode(result.hypotheses[0])
+        for i, (sentence, source, result) in enumerate(
+            zip(sentences, tokens, results, strict=True)
+        ):
+            hypothesis = result.hypotheses[0]
+            value = pkg.tokenizer.decode(hypothesis)
             if pkg.target_prefix and value.startswith(pkg.target_prefix):
                 value = value[len(pkg.target_prefix) :]
-            out.append(value.strip())
+            value = value.strip()
+            links = None
+            wanted = attention and (need is None or need[i])
+            if wanted and result.attention and not pkg.target_prefix:
+                links = word_alignment(source, hypothesis, result.attention[0], sentence, value)
+            out.append(Aligned(value, links))
         return out
 
 

@@ -13,11 +13,14 @@ from typing import Protocol, runtime_checkable
 from ..errors import InternalError
 
 __all__ = [
+    "Aligned",
+    "AligningTranslator",
     "ChunkedTranslator",
     "ModelInfo",
     "Progress",
     "Translator",
     "checked",
+    "translate_aligned",
 ]
 
 Progress = Callable[[int, int], None]  # (sentences done, sentences in total)
@@ -28,6 +31,38 @@ class Translator(Protocol):
     """Translates sentences; returns exactly one translation per input, in order."""
 
     def translate(self, sentences: Sequence[str]) -> list[str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Aligned:
+    """A translation and, if the backend can tell, which source words each target word renders.
+
+    ``alignment``: one row per word of ``text`` (split on spaces), holding a
+    weight per word of the source sentence (split on spaces).
+    """
+
+    text: str
+    alignment: tuple[tuple[float, ...], ...] | None = None
+
+
+@runtime_checkable
+class AligningTranslator(Translator, Protocol):
+    """A backend that can also say which source words each translated word comes from."""
+
+    def translate_aligned(
+        self, sentences: Sequence[str], need: Sequence[bool] | None = None
+    ) -> list[Aligned]:
+        """``need[i]`` False: sentence i needs no alignment (None: all do)."""
+        ...
+
+
+def translate_aligned(
+    translator: Translator, sentences: Sequence[str], need: Sequence[bool] | None = None
+) -> list[Aligned]:
+    """Translations with alignments where ``translator`` gives them (and ``need`` asks)."""
+    if isinstance(translator, AligningTranslator):
+        return translator.translate_aligned(sentences, need)
+    return [Aligned(text) for text in translator.translate(sentences)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +105,15 @@ class _Checked:
         self.inner = inner
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
+        return [a.text for a in self.translate_aligned(sentences)]
+
+    def translate_aligned(
+        self, sentences: Sequence[str], need: Sequence[bool] | None = None
+    ) -> list[Aligned]:
         if not sentences:
             return []
-        out = self.inner.translate(sentences)
-        if len(out) != len(sentences) or not all(isinstance(t, str) for t in out):
+        out = translate_aligned(self.inner, sentences, need)
+        if len(out) != len(sentences) or not all(isinstance(a.text, str) for a in out):
             raise InternalError(
                 "translation backend returned a wrong number of sentences",
                 value=f"{len(out)} for {len(sentences)}",
@@ -101,12 +141,18 @@ class ChunkedTranslator:
         self.progress = progress
 
     def translate(self, sentences: Sequence[str]) -> list[str]:
-        out: list[str] = []
+        return [a.text for a in self.translate_aligned(sentences)]
+
+    def translate_aligned(
+        self, sentences: Sequence[str], need: Sequence[bool] | None = None
+    ) -> list[Aligned]:
+        out: list[Aligned] = []
         total = len(sentences)
         if self.progress:
             self.progress(0, total)
         for i in range(0, total, self.chunk):
-            out.extend(self.inner.translate(sentences[i : i + self.chunk]))
+            part = None if need is None else need[i : i + self.chunk]
+            out.extend(translate_aligned(self.inner, sentences[i : i + self.chunk], part))
             if self.progress:
                 self.progress(len(out), total)
         return out

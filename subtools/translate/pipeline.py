@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Track
-from .base import ChunkedTranslator, Progress, Translator, checked
+from .base import ChunkedTranslator, Progress, Translator, checked, translate_aligned
+from .boundaries import Alignment, Splitter, split_translation
 from .glossary import GlossaryEntry, GlossaryMiss, check_glossary
-from .sentences import Plan, assemble, plan_track
+from .sentences import CueBoundary, Plan, assemble, plan_track
 
 __all__ = ["MAX_MODEL_CHARS", "TrackTranslation", "split_for_model", "translate_cues"]
 
@@ -30,6 +31,7 @@ class TrackTranslation:
     filled_cues: tuple[int, ...]  # 1-based: translation too short to reach them, show "…"
     # 1-based cues of each sentence too long for the model, translated in parts
     split_sentences: tuple[tuple[int, ...], ...] = ()
+    boundaries: tuple[CueBoundary, ...] = ()  # sentence crossings between cues (0-based cues)
 
     @property
     def sentences(self) -> int:
@@ -45,8 +47,13 @@ def translate_cues(
     progress: Progress | None = None,
     max_chars: int = 42,
     max_lines: int = 2,
+    max_cps: float = 20.0,
+    split: Splitter = split_translation,
 ) -> TrackTranslation:
-    """Sentence-aware translation of ``track``: same cues, same timings, new text."""
+    """Sentence-aware translation of ``track``: same cues, same timings, new text.
+
+    ``max_cps`` (reading speed) only breaks ties between equally good cuts.
+    """
     plan = plan_track(track)
     backend: Translator = checked(translator)
     if progress is not None:
@@ -57,17 +64,35 @@ def translate_cues(
         pieces = split_for_model(sentence.text)
         parts.extend(pieces)
         owners.extend([i] * len(pieces))
-    translated = backend.translate(parts)
+    pieces_of = [0] * len(plan.sentences)
+    for o in owners:
+        pieces_of[o] += 1
+    # Only a sentence spread over several cues has a cut to place; one translated
+    # in parts has no alignment over its whole text, so its cuts use the other evidence.
+    need = [len(plan.sentences[o].fragments) > 1 and pieces_of[o] == 1 for o in owners]
+    results = translate_aligned(backend, parts, need)
     joined: list[list[str]] = [[] for _ in plan.sentences]
-    for owner, text in zip(owners, translated, strict=True):
-        joined[owner].append(text.strip())
+    aligned: list[Alignment | None] = [None] * len(plan.sentences)
+    for owner, r in zip(owners, results, strict=True):
+        joined[owner].append(r.text.strip())
+        if pieces_of[owner] == 1:
+            aligned[owner] = r.alignment
     translations = tuple(" ".join(t for t in texts if t) for texts in joined)
-    split = tuple(
+    in_parts = tuple(
         tuple(c + 1 for c in plan.sentence_cues(i))
         for i, texts in enumerate(joined)
         if len(texts) > 1
     )
-    out, filled = assemble(plan, translations, to_lang, max_chars=max_chars, max_lines=max_lines)
+    out, filled, crossings = assemble(
+        plan,
+        translations,
+        to_lang,
+        max_chars=max_chars,
+        max_lines=max_lines,
+        alignments=aligned,
+        max_cps=max_cps,
+        split=split,
+    )
     misses = check_glossary(plan, translations, glossary)
     return TrackTranslation(
         track=out.with_language(to_lang),
@@ -76,7 +101,8 @@ def translate_cues(
         glossary_misses=misses,
         skipped_cues=tuple(i + 1 for i in plan.skipped),
         filled_cues=tuple(i + 1 for i in filled),
-        split_sentences=split,
+        split_sentences=in_parts,
+        boundaries=crossings,
     )
 
 

@@ -3,9 +3,10 @@
 Captions cut sentences at arbitrary points, and a translation model given a
 fragment produces a fragment of nonsense. So the track is read as a stream of
 sentences (across cue boundaries and line breaks; a dialogue dash starts a new
-sentence), each sentence is translated whole, and its translation is spread
-back over the cues it came from in proportion to their share of the source, at
-word boundaries. Formatting spans and position tags go back on their cue.
+sentence), each sentence is translated whole, and its translation is cut back
+into the cues it came from at the best word boundaries (``boundaries``:
+alignment, clause punctuation, proportional share). Formatting spans and
+position tags go back on their cue.
 
 Pure functions over the model; no translation backend here.
 """
@@ -19,12 +20,14 @@ from dataclasses import dataclass
 from ..linebreak import GLUE_WORDS, break_lines
 from ..model import Cue, Track
 from ..tags import TAG
+from .boundaries import PROPORTIONAL, Alignment, Evidence, Split, Splitter, split_translation
 from .ends import ELLIPSES, split_piece, uses_capitals
 from .spans import Span, SpanRange, apply_spans, parse_tags
 
 __all__ = [
     "MAX_GAP_MS",
     "MAX_SENTENCE_CHARS",
+    "CueBoundary",
     "CueLayout",
     "Fragment",
     "Piece",
@@ -34,6 +37,7 @@ __all__ = [
     "distribute",
     "has_letters",
     "plan_track",
+    "proportional_split",
 ]
 
 # A pause this long between cues ends a sentence even without punctuation
@@ -100,6 +104,15 @@ class Fragment:
 class Sentence:
     text: str
     fragments: tuple[Fragment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CueBoundary:
+    """Where a sentence crosses from one cue into the next, and what placed the cut."""
+
+    cue: int  # 0-based: the cue that ends here
+    next_cue: int
+    evidence: Evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,12 +243,14 @@ def plan_track(track: Track) -> Plan:
 def distribute(
     translation: str, weights: Sequence[int], sources: Sequence[str] = (), lang: str = "en"
 ) -> list[str]:
-    """Split ``translation`` at word boundaries into ``len(weights)`` parts.
+    """Split ``translation`` at word boundaries into ``len(weights)`` parts (the older method).
 
-    Part sizes follow the weights (source characters per fragment); a break
-    after punctuation where the source fragment also ends in punctuation is
-    preferred, a break after an article or preposition is avoided. Parts are
-    empty only when there are fewer words than parts.
+    Kept as the baseline that ``boundaries.split_translation`` is measured
+    against (benchmarks/bench_translate.py). Part sizes follow the weights
+    (source characters per fragment); a break after punctuation where the
+    source fragment also ends in punctuation is preferred, a break after an
+    article or preposition is avoided. Parts are empty only when there are
+    fewer words than parts.
     """
     words = translation.split()
     k, n = len(weights), len(words)
@@ -296,6 +311,21 @@ def distribute(
     return [" ".join(words[cuts[i] : cuts[i + 1]]) for i in range(k)]
 
 
+def proportional_split(
+    translation: str,
+    sources: Sequence[str],
+    *,
+    alignment: Alignment | None = None,
+    durations_ms: Sequence[int] = (),
+    lang: str = "en",
+    max_cps: float = 20.0,
+) -> Split:
+    """The older method (``distribute``) as a ``Splitter``: every boundary proportional."""
+    parts = distribute(translation, [len(s) for s in sources], sources, lang)
+    evidence: tuple[Evidence, ...] = (PROPORTIONAL,) * max(0, len(parts) - 1)
+    return Split(tuple(parts), evidence)
+
+
 def _dress(piece: Piece, text: str) -> str:
     """Put a piece's formatting spans, music marks and leading "..." on its translation."""
     text = apply_spans(text, [sp for sp in piece.spans if not sp.outer])
@@ -315,22 +345,40 @@ def assemble(
     lang: str = "en",
     max_chars: int = 42,
     max_lines: int = 2,
-) -> tuple[Track, tuple[int, ...]]:
+    *,
+    alignments: Sequence[Alignment | None] = (),
+    max_cps: float = 20.0,
+    split: Splitter = split_translation,
+) -> tuple[Track, tuple[int, ...], tuple[CueBoundary, ...]]:
     """Put translated sentences back on the plan's cues.
 
-    Returns the new track (same cues, same timings) and the 0-based indices of
-    cues whose share of a too-short translation was empty: they show "…".
+    ``alignments``: per sentence, the backend's word alignment (or None).
+    Returns the new track (same cues, same timings), the 0-based indices of
+    cues whose share of a too-short translation was empty (they show "…"),
+    and every cue boundary inside a sentence with the evidence that placed it.
     """
     if len(translations) != len(plan.sentences):
         raise ValueError("one translation per sentence is needed")
     parts: list[list[str]] = [[] for _ in plan.pieces]
-    for sentence, translated in zip(plan.sentences, translations, strict=True):
+    crossings: list[CueBoundary] = []
+    cues_in = plan.track.cues
+    for i, (sentence, translated) in enumerate(zip(plan.sentences, translations, strict=True)):
         frags = sentence.fragments
-        sources = [plan.pieces[f.piece].text[f.start : f.end] for f in frags]
-        split = distribute(translated, [len(s) for s in sources], sources, lang)
-        for frag, text in zip(frags, split, strict=True):
+        sources = [plan.pieces[f.piece].text[f.start : f.end].strip() for f in frags]
+        owners = [plan.pieces[f.piece].cue for f in frags]
+        cut = split(
+            translated,
+            sources,
+            alignment=alignments[i] if i < len(alignments) else None,
+            durations_ms=[cues_in[c].end - cues_in[c].start for c in owners],
+            lang=lang,
+            max_cps=max_cps,
+        )
+        for frag, text in zip(frags, cut.parts, strict=True):
             if text:
                 parts[frag.piece].append(text)
+        for j, evidence in enumerate(cut.evidence):
+            crossings.append(CueBoundary(owners[j], owners[j + 1], evidence))
     cues: list[Cue] = []
     filled: list[int] = []
     for ci, (cue, layout) in enumerate(zip(plan.track.cues, plan.cues, strict=True)):
@@ -357,4 +405,4 @@ def assemble(
         else:
             body = break_lines(" ".join(turns), max_chars=max_chars, max_lines=max_lines, lang=lang)
         cues.append(cue.with_text(layout.prefix + body))
-    return plan.track.with_cues(cues), tuple(sorted(set(filled)))
+    return plan.track.with_cues(cues), tuple(sorted(set(filled))), tuple(crossings)

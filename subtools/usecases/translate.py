@@ -29,8 +29,10 @@ from ..io import (
 from ..lang import detect_language, language_code
 from ..model import Track
 from ..translate.base import ModelInfo, Progress, Translator
+from ..translate.boundaries import EVIDENCE
 from ..translate.glossary import GlossaryMiss, load_glossary
 from ..translate.pipeline import translate_cues
+from ..translate.sentences import CueBoundary
 
 __all__ = [
     "FIXTURE_NOTICE",
@@ -67,6 +69,8 @@ class TranslateResult:
     notices: tuple[Notice, ...] = ()  # the reader's repairs, reported as warnings
     # cues of each sentence too long for the model, translated in parts
     split_sentences: tuple[tuple[int, ...], ...] = ()
+    # Where sentences cross cues (0-based cues) and which evidence placed each cut.
+    boundaries: tuple[CueBoundary, ...] = ()
 
     @property
     def notice(self) -> str | None:
@@ -88,6 +92,13 @@ class TranslateResult:
             "filled_cues": list(self.filled_cues),
             "split_sentences": [list(cues) for cues in self.split_sentences],
             "glossary_misses": [m.to_dict() for m in self.glossary_misses],
+            "boundaries": [
+                {"cue": b.cue + 1, "next_cue": b.next_cue + 1, "evidence": b.evidence}
+                for b in self.boundaries
+            ],
+            "boundary_evidence": {
+                e: sum(1 for b in self.boundaries if b.evidence == e) for e in EVIDENCE
+            },
             "warnings": [str(n) for n in self.notices],
         }
 
@@ -252,6 +263,7 @@ def translate_file(
         bilingual=bilingual,
         notices=read.notices,
         split_sentences=done.split_sentences,
+        boundaries=done.boundaries,
     )
     if bilingual:
         write_bilingual(result, out)

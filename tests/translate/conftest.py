@@ -21,6 +21,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_MODEL = ROOT / "tests" / "fixtures" / "models" / "ru_en_tiny.argosmodel"
+# Knows the reference pairs' sentences (tests/fixtures/boundaries) as the reference has them.
+BOUNDARIES_MODEL = ROOT / "tests" / "fixtures" / "models" / "ru_en_boundaries.argosmodel"
 SAMPLE_RU = ROOT / "samples" / "captions.ru.srt"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -70,6 +72,17 @@ def fixture_packages() -> Path:
 
         install_file(FIXTURE_MODEL, _INSTALLED)
     return _INSTALLED
+
+
+@pytest.fixture(scope="session")
+def boundaries_packages() -> Path:
+    """A packages folder holding only the installed boundaries fixture model."""
+    folder = _ARGOS_HOME / "boundaries"
+    if not (folder / "translate-ru_en-subtools-boundaries-fixture").is_dir():
+        from subtools.translate.models import install_file
+
+        install_file(BOUNDARIES_MODEL, folder)
+    return folder
 
 
 @pytest.fixture

@@ -61,6 +61,18 @@ def test_batched_backend_gives_the_memorised_sentences(with_model: Path) -> None
     assert translator.translate(list(MEMORISED)) == list(MEMORISED.values())
 
 
+def test_attention_gives_a_word_alignment_per_sentence(with_model: Path) -> None:
+    translator = argos.ArgosTranslator(models.find_model("ru", "en"))
+    aligned = translator.translate_aligned(list(MEMORISED))
+    assert [a.text for a in aligned] == list(MEMORISED.values())
+    for source, result in zip(MEMORISED, aligned, strict=True):
+        assert result.alignment is not None
+        # one row per translated word, one weight per source word
+        assert len(result.alignment) == len(result.text.split())
+        assert {len(row) for row in result.alignment} == {len(source.split())}
+        assert all(sum(row) > 0 for row in result.alignment)
+
+
 def test_sentence_aware_file_translation_matches_golden(with_model: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.srt"
     result = translate_file(SAMPLE_RU, out)

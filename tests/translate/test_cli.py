@@ -59,6 +59,15 @@ def test_translate_json_output(with_model: Path, tmp_path: Path) -> None:
         "glossary_misses": [],
         "notice": "translated by the subtools test fixture model, not a real translation",
     }
+    # The four sentences spread over two cues; the sample fixture's attention
+    # is not an alignment (it memorised sentences), so clause structure decides.
+    assert data["boundaries"] == [
+        {"cue": 1, "next_cue": 2, "evidence": "punctuation"},
+        {"cue": 3, "next_cue": 4, "evidence": "punctuation"},
+        {"cue": 7, "next_cue": 8, "evidence": "punctuation"},
+        {"cue": 9, "next_cue": 10, "evidence": "punctuation"},
+    ]
+    assert data["boundary_evidence"] == {"alignment": 0, "punctuation": 4, "proportional": 0}
     written = json.loads(out.read_text("utf-8"))
     assert written["language"] == "en"
     assert written["cues"][13]["text"] == "<i>We ask to be returned\nto our permanent base.</i>"
