@@ -21,6 +21,8 @@ from ..burn import ffmpeg as ff
 from ..burn.clip import Span, clip_captions, clip_span
 from ..burn.filters import Style
 from ..burn.fonts import FontChoice
+from ..burn.layout import ClipLook
+from ..burn.posting import LOUDNORM, look_texts, plan_clip, with_texts
 from ..burn.render import (
     FontWatch,
     audio_copyable,
@@ -252,9 +254,10 @@ def clip_file(
     *,
     start_ms: int,
     end_ms: int,
-    pad_ms: int = 500,
+    pad_ms: int = 0,
     soft: bool = False,
     options: BurnOptions | None = None,
+    look: ClipLook | None = None,
     encoding: str | None = None,
     progress: Progress | None = None,
     log: Log | None = None,
@@ -262,6 +265,7 @@ def clip_file(
     """Cut ``[start - pad, end + pad)`` with captions re-based to it, burned or as a track.
 
     The captions are those shown during ``[start, end)``; the padding shows picture only.
+    ``look`` reframes the picture, fits the captions to it and adds a label and credit.
 
     The seek happens before decoding (``-ss`` on the input), so the cost follows
     the clip's length, not its position; audio is re-encoded for an exact cut.
@@ -281,7 +285,17 @@ def clip_file(
     if not track.cues:
         warnings.append("no caption is shown during the clip")
     # An empty caption file makes libass fail; with nothing to show, just cut.
-    font = None if soft or not track.cues else pick_font(track, options.font, options.fonts_dir)
+    burned = not soft and bool(track.cues)
+    texts = look_texts(look)
+    font = None
+    if burned or texts:
+        font = pick_font(with_texts(track, look), options.font, options.fonts_dir)
+    plan = None
+    if look is not None and look.reshapes:
+        chosen = font or pick_font(track.with_cues(()), options.font, options.fonts_dir)
+        plan = plan_clip(look, inputs.media, track, chosen, options.style, span.duration,
+                         burn=burned)  # fmt: skip
+        track = plan.track
     with workdir(track, font) as (srt, fonts):
         job = ff.EncodeJob(
             source=video,
@@ -291,13 +305,17 @@ def clip_file(
             duration_ms=span.duration,
             audio=inputs.media.has_audio,
             copy_audio=False,
+            audio_filter=LOUDNORM if look is not None and look.loudnorm else None,
             crf=options.crf,
             preset=options.preset,
         )
-        if font is not None:
+        if plan is not None:
+            job = replace(job, video_filter=plan.video_filter(srt.parent, srt if burned else None, fonts))
+        elif burned:
+            assert font is not None
             vf = video_filter(options.style, font, inputs.media, srt, fonts)
             job = replace(job, video_filter=vf)
-        elif track.cues:
+        if soft and track.cues:
             job = replace(job, **_soft_track(inputs.track, srt, output))
         return _finish(
             inputs, job, video, captions, output, span, len(track), font, warnings, progress, log
