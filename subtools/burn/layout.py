@@ -12,6 +12,7 @@ backslashes and ``%`` in a name come out as typed.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -31,6 +32,7 @@ __all__ = [
     "ClipLook",
     "Frame",
     "Placed",
+    "caption_edge",
     "caption_style",
     "fit_captions",
     "fit_text",
@@ -165,6 +167,11 @@ def caption_style(style: Style, frame: Frame) -> Style:
     return replace(style, size=size, outline=outline)
 
 
+def caption_edge(style: Style) -> int:
+    """Room for the outline (or box padding) libass draws outside its margins."""
+    return math.ceil(style.outline or 0) + 1
+
+
 def fit_captions(track: Track, metrics: FontMetrics, size: int, width: int) -> Track:
     """Each cue re-broken so every line is narrower than ``width`` pixels at ``size``."""
     lang = track.language or "en"
@@ -175,20 +182,37 @@ def fit_captions(track: Track, metrics: FontMetrics, size: int, width: int) -> T
     def refit(text: str) -> str:
         if fits(text) and text.count("\n") < 2:
             return text
-        joined = text if is_dialogue(text) else " ".join(text.split())
+        if is_dialogue(text):
+            return "\n".join(_greedy(line, metrics, size, width) for line in text.split("\n"))
+        joined = " ".join(text.split())
         per_char = max(1.0, metrics.ass_width(strip_tags(joined), size) / max(1, len(joined)))
-        chars = max(4, int(width / per_char))
-        for max_chars in range(chars, 3, -1):
-            for lines in (2, 3, 4):
-                broken = break_lines(joined, max_chars=max_chars, max_lines=lines, lang=lang)
-                if fits(broken):
-                    return broken
-        return break_lines(joined, max_chars=4, max_lines=8, lang=lang)  # libass wraps the rest
+        chars = int(width / per_char)
+        # A few character budgets below the average-width estimate (wide letters need
+        # fewer); the linguistic breaker first, a pixel-exact greedy wrap if none fits.
+        for max_chars in (chars, chars * 9 // 10, chars * 4 // 5):
+            if max_chars < 8:
+                break
+            broken = break_lines(joined, max_chars=max_chars, max_lines=3, lang=lang)
+            if fits(broken):
+                return broken
+        return _greedy(joined, metrics, size, width)
 
     return track.map_text(refit)
 
 
-def fit_text(text: str, metrics: FontMetrics, em: int, width: int, smallest: int) -> tuple[str, int]:
+def _greedy(text: str, metrics: FontMetrics, size: int, width: int) -> str:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and metrics.ass_width(strip_tags(f"{lines[-1]} {word}"), size) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def fit_text(
+    text: str, metrics: FontMetrics, em: int, width: int, smallest: int
+) -> tuple[str, int]:
     """One line of ``text`` at the largest em size down to ``smallest`` that fits, else lines.
 
     Words are wrapped greedily at ``smallest``; a word wider than the width alone
@@ -239,7 +263,7 @@ def place_texts(
     captions are on top; the credit sits in the top right corner.
     """
     short = frame.short_side
-    margin_v = frame.bottom_margin
+    margin_v = frame.bottom_margin + caption_edge(caption)
     label = credit = None
     credit_bottom = 0
     if look.credit and look.credit.strip():
@@ -251,7 +275,9 @@ def place_texts(
         lines = text.count("\n") + 1
         credit_bottom = frame.top_margin + round(lines * _line_height(credit_metrics, size))
     if caption.position == "top":
-        margin_v = max(frame.top_margin, credit_bottom + round(short * 0.02))
+        margin_v = max(frame.top_margin, credit_bottom + round(short * 0.02)) + caption_edge(
+            caption
+        )
     if look.label and look.label.strip():
         em = round(short * 0.045)
         border = max(2, round(em * 0.35))
@@ -262,7 +288,8 @@ def place_texts(
         bottom = frame.height - frame.bottom_margin - border
         if caption.position == "bottom" and caption_lines:
             assert caption.size is not None
-            bottom -= round(caption_lines * caption.size * 1.1 + 2 * (caption.outline or 0)) + gap
+            block = caption_lines * caption.size * 1.1 + 2 * (caption.outline or 0)
+            bottom = frame.height - margin_v - border - round(block) - gap
         label = Placed(
             text,
             size,

@@ -20,6 +20,7 @@ from .layout import (
     ClipLook,
     Frame,
     Placed,
+    caption_edge,
     caption_style,
     fit_captions,
     output_frame,
@@ -58,7 +59,8 @@ class ClipPlan:
         if reframe:
             parts.append(reframe)
         if captions is not None:
-            w, h, side = self.frame.width, self.frame.height, self.frame.side_margin
+            w, h = self.frame.width, self.frame.height
+            side = self.frame.side_margin + caption_edge(self.style)
             style = force_style(self.style, self.font.family, w, h)
             # Later fields win in libass's force_style: the safe-area margins.
             style += f",MarginL={side},MarginR={side},MarginV={self.margin_v}"
@@ -111,7 +113,8 @@ def plan_clip(
     regular = font.regular
     if burn:
         metrics = read_metrics(regular.path, regular.index)
-        track = fit_captions(track, metrics, fitted.size, frame.safe_width)
+        width = frame.safe_width - 2 * caption_edge(fitted)
+        track = fit_captions(track, metrics, fitted.size, width)
     lines = max((len(c.text.split("\n")) for c in track.cues), default=0) if burn else 0
     bold = _face(font, bold=True)
     label, credit, margin_v = place_texts(

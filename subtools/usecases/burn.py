@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..burn import ffmpeg as ff
 from ..burn.clip import Span, clip_captions, clip_span
@@ -36,13 +36,18 @@ from ..io import atomic_output, read_track, refuse_same_path
 from ..model import Track
 from ..timecode import format_seconds
 
+if TYPE_CHECKING:
+    from ..quotes.results import QuoteReport, QuoteResult
+
 __all__ = [
     "PRESETS",
     "BurnOptions",
     "BurnResult",
     "ClipResult",
     "burn_file",
+    "checked_quotes",
     "clip_file",
+    "found_quote",
     "make_test_video",
     "quote_span",
     "save_frame",
@@ -310,7 +315,9 @@ def clip_file(
             preset=options.preset,
         )
         if plan is not None:
-            job = replace(job, video_filter=plan.video_filter(srt.parent, srt if burned else None, fonts))
+            job = replace(
+                job, video_filter=plan.video_filter(srt.parent, srt if burned else None, fonts)
+            )
         elif burned:
             assert font is not None
             vf = video_filter(options.style, font, inputs.media, srt, fonts)
@@ -341,6 +348,15 @@ def quote_span(
     article: str | os.PathLike[str], captions: str | os.PathLike[str], n: int
 ) -> tuple[int, int]:
     """The caption span (ms) of quote ``n`` (its 1-based id) as the quote check found it."""
+    match = found_quote(article, captions, n).match
+    assert match is not None
+    return match.start_ms, match.end_ms
+
+
+def checked_quotes(
+    article: str | os.PathLike[str], captions: str | os.PathLike[str], what: str
+) -> QuoteReport:
+    """The quote check of ``article`` against ``captions``; an error when nothing was compared."""
     from .quotes import verify_quotes
 
     report = verify_quotes(article, captions)
@@ -348,9 +364,17 @@ def quote_span(
     if mismatch is not None:  # nothing was compared: "not found" would mislead
         raise DependencyError(
             f"the captions are in {mismatch.captions!r} and the article in "
-            f"{mismatch.article!r}: {mismatch.reason}; quote {n} cannot be placed",
+            f"{mismatch.article!r}: {mismatch.reason}; {what} cannot be placed",
             hint=mismatch.hint,
         )
+    return report
+
+
+def found_quote(
+    article: str | os.PathLike[str], captions: str | os.PathLike[str], n: int
+) -> QuoteResult:
+    """Quote ``n`` of the article as found in the captions (an error when it was not)."""
+    report = checked_quotes(article, captions, f"quote {n}")
     quote = next((q for q in report.quotes if q.id == n), None)
     if quote is None:
         raise InputError(
@@ -366,7 +390,7 @@ def quote_span(
             path=article,
             hint="run `subtools quotes` to see what was found",
         )
-    return quote.match.start_ms, quote.match.end_ms
+    return quote
 
 
 def save_frame(
