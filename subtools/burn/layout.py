@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -218,7 +219,8 @@ def fit_text(
     Words are wrapped greedily at ``smallest``; a word wider than the width alone
     keeps its own line (drawtext cannot break it).
     """
-    text = " ".join(text.split())
+    # Control characters have no glyph and a NUL would end drawtext's text early.
+    text = " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Cc").split())
     for size in range(em, smallest - 1, -1):
         if metrics.em_width(text, size) <= width:
             return text, size

@@ -258,8 +258,8 @@ def clip(
     pad_ms = parse_duration(pad) if pad is not None else None
     if all_quotes:
         assert article is not None
-        _clip_all(video, captions, article, output, pad_ms, look, label, options, encoding,
-                  verbose, as_json)  # fmt: skip
+        _clip_all(video, captions, article, output, pad_ms, soft, look, label, options,
+                  encoding, verbose, as_json)  # fmt: skip
         return
     if quote is not None:
         assert article is not None
@@ -311,6 +311,7 @@ def _clip_all(
     article: Path,
     folder: Path,
     pad_ms: int | None,
+    soft: bool,
     look: ClipLook,
     label: str | None,
     options: BurnOptions,
@@ -324,7 +325,8 @@ def _clip_all(
     bar = StderrBar("clips", 1, enabled=not verbose and not as_json)
     try:
         batch = clip_quotes(video, captions, article, folder,
-                            pad_ms=500 if pad_ms is None else pad_ms, look=look, label=label,
+                            pad_ms=500 if pad_ms is None else pad_ms, soft=soft, look=look,
+                            label=label,
                             options=options, encoding=encoding, progress=bar)  # fmt: skip
     finally:
         bar.close()

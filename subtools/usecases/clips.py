@@ -141,6 +141,7 @@ def clip_quotes(
     folder: str | os.PathLike[str],
     *,
     pad_ms: int = 500,
+    soft: bool = False,
     look: ClipLook | None = None,
     label: str | None = None,
     options: BurnOptions | None = None,
@@ -170,7 +171,7 @@ def clip_quotes(
     clips = []
     for quote, length in zip(found, planned, strict=True):
         clips.append(
-            _one(quote, video, captions, out, pad_ms, look, label, options, encoding,
+            _one(quote, video, captions, out, pad_ms, soft, look, label, options, encoding,
                  _offset(progress, done, total))
         )  # fmt: skip
         done += length
@@ -212,6 +213,7 @@ def _one(
     captions: Path,
     out: Path,
     pad_ms: int,
+    soft: bool,
     look: ClipLook | None,
     label: str | None,
     options: BurnOptions | None,
@@ -226,7 +228,7 @@ def _one(
     start, end = quote.match.start_ms, quote.match.end_ms
     try:
         result = clip_file(video, captions, target, start_ms=start, end_ms=end, pad_ms=pad_ms,
-                           options=options, look=clip_look, encoding=encoding,
+                           soft=soft, options=options, look=clip_look, encoding=encoding,
                            progress=progress)  # fmt: skip
         at = poster_time(start, result.start_ms, end - start)
         save_frame(target, poster, at_ms=min(at, max(0, result.duration_ms - 100)))

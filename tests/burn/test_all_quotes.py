@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import struct
@@ -152,9 +153,15 @@ def test_a_quote_past_the_video_fails_alone_and_the_batch_goes_on(
         'he said. "We have not signed any contracts," he added.',
         encoding="utf-8",
     )
+    seen: list[tuple[int, int]] = []
     batch = clip_quotes(video, samples / "captions.en.srt", article, tmp_path / "out",
                         look=ClipLook(aspect="1:1", height=120),
-                        options=BurnOptions(preset="ultrafast"))  # fmt: skip
+                        options=BurnOptions(preset="ultrafast"),
+                        progress=lambda done, total: seen.append((done, total)))  # fmt: skip
+    # one bar over the batch: clip 1's encode, then each quote's planned share
+    total = (7500 - 1000 + 1000) + (21_500 - 18_000 + 1000)
+    assert seen[-1] == (total, total) and len(seen) > 2
+    assert all(a <= b for a, b in itertools.pairwise(seen)) and {t for _, t in seen} == {total}
     assert [(c.quote, c.file is not None) for c in batch.clips] == [(1, True), (2, False)]
     assert batch.failed[0].error == "clip starts at 18.000 s but the video is only 6.000 s long"
     index = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))

@@ -144,6 +144,7 @@ def test_fit_text_shrinks_then_wraps(sans: FontMetrics) -> None:
     assert sans.em_width(text, size) <= 700
     wrapped, smallest = fit_text("a " * 60, sans, 48, 300, 24)
     assert smallest == 24 and "\n" in wrapped
+    assert fit_text("A\x00B\tC\x1b[31m\nD", sans, 48, 900, 24) == ("AB C[31m D", 48)
     assert all(sans.em_width(line, 24) <= 300 for line in wrapped.split("\n"))
 
 
