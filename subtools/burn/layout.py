@@ -220,7 +220,8 @@ def fit_text(
     keeps its own line (drawtext cannot break it).
     """
     # Control characters have no glyph and a NUL would end drawtext's text early.
-    text = " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Cc").split())
+    kept = (ch for ch in text if ch.isspace() or unicodedata.category(ch) != "Cc")
+    text = " ".join("".join(kept).split())
     for size in range(em, smallest - 1, -1):
         if metrics.em_width(text, size) <= width:
             return text, size
