@@ -171,6 +171,13 @@ def test_a_quote_past_the_video_fails_alone_and_the_batch_goes_on(
                                  str(tmp_path / "cli"), "--preset", "ultrafast"])  # fmt: skip
     assert result.exit_code == 1
     assert "error: quote 2: clip starts at 18.000 s" in result.stderr
+    as_json = runner.invoke(app, ["clip", str(video), str(samples / "captions.en.srt"),
+                                  "--all-quotes", "--article", str(article), "-o",
+                                  str(tmp_path / "json"), "--preset", "ultrafast", "--json"])  # fmt: skip
+    assert as_json.exit_code == 1
+    data = json.loads(as_json.stdout)
+    assert (data["failed"], [c["quote"] for c in data["clips"]]) == ([2], [1, 2])
+    assert (data["clips"][0]["start"], data["clips"][0]["label"]) == (0.5, None)  # "he"
 
 
 @pytest.mark.slow
