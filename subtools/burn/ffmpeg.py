@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DependencyError, ExternalToolError, InputError
+from ..procs import preexec_die_with_parent
 
 __all__ = [
     "ENV_VAR",
@@ -95,6 +96,7 @@ def _capture(args: Sequence[str], timeout: float = 60) -> subprocess.CompletedPr
             capture_output=True,
             text=True,
             errors="replace",
+            preexec_fn=preexec_die_with_parent(),
             stdin=subprocess.DEVNULL,
             timeout=timeout,
             check=False,
@@ -411,6 +413,8 @@ def run(
     try:
         proc = subprocess.Popen(
             list(args),
+            # ffmpeg must not outlive us: killed with its parent, even by SIGKILL.
+            preexec_fn=preexec_die_with_parent(),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

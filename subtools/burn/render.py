@@ -6,6 +6,7 @@ strings them together around one ffmpeg run.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -15,7 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import DependencyError, InputError
-from ..io import write_track
+from ..io import note_read, write_track
+from ..io.files import sweep_stale
 from ..model import Track
 from ..tags import strip_tags
 from .ffmpeg import MediaInfo
@@ -49,7 +51,13 @@ def pick_font(track: Track, name: str | None, fonts_dir: Path | None) -> FontCho
         own = tuple(f.family for f in discover_fonts(extra, system=False))
     faces = discover_fonts(extra)
     text = strip_tags(track.text)
-    return choose_font(faces, text, name, preferred=(*own, *PREFERRED_FAMILIES))
+    choice = choose_font(faces, text, name, preferred=(*own, *PREFERRED_FAMILIES))
+    for face in choice.faces:
+        note_read(face.path)  # the command reads them: an output must not replace one
+    return choice
+
+
+_WORKDIR = re.compile(r"^subtools-burn-(\d+)-")
 
 
 @contextmanager
@@ -59,7 +67,9 @@ def workdir(track: Track, font: FontChoice | None) -> Iterator[tuple[Path, Path 
     Only names chosen here reach the filter graph, and libass gets the font by
     ``fontsdir`` even where ffmpeg's own fontconfig finds nothing.
     """
-    with tempfile.TemporaryDirectory(prefix="subtools-burn-") as tmp:
+    # The pid in the name lets the next run remove what a killed run left behind.
+    sweep_stale(tempfile.gettempdir(), _WORKDIR)
+    with tempfile.TemporaryDirectory(prefix=f"subtools-burn-{os.getpid()}-") as tmp:
         folder = Path(tmp)
         captions = folder / "captions.srt"
         write_track(track, captions)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..io.files import read_bytes
 from .findings import SEVERITIES, Severity
 
 __all__ = ["PROFILE_DIR", "Profile", "available_profiles", "load_profile", "parse_fps"]
@@ -144,7 +145,9 @@ def _load(spec: str | os.PathLike[str], seen: tuple[Path, ...]) -> Profile:
     if path.resolve() in seen:
         raise InputError("profile extends itself", path=path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_bytes(path).decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"profile is not UTF-8 text (byte {exc.start})", path=path) from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"bad TOML: {exc}", path=path) from None
     unknown = set(data) - _TOP_KEYS

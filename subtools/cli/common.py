@@ -42,16 +42,27 @@ def fail(message: str) -> typer.Exit:
 
 
 def handle_errors(fn: Callable[P, R]) -> Callable[P, R]:
-    """Turn library errors into one ``error:`` line and exit code 2; never a traceback."""
+    """Turn library errors into one ``error:`` line and exit code 2; never a traceback.
+
+    It also sets up what every command needs around its work: the files it reads
+    are protected from being overwritten by its outputs, and SIGTERM/SIGHUP
+    clean up like Ctrl-C (temporary files removed, ffmpeg stopped).
+    """
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from subtools.io.files import protect_inputs
+        from subtools.procs import Interrupted, stop_signals_interrupt
+
         try:
-            return fn(*args, **kwargs)
+            with stop_signals_interrupt(), protect_inputs():
+                return fn(*args, **kwargs)
         except (typer.Exit, typer.Abort):
             raise
         except SubtoolsError as exc:
             raise fail(str(exc)) from None
+        except Interrupted as exc:
+            raise fail(f"interrupted ({exc})") from None
         except KeyboardInterrupt:
             raise fail("interrupted") from None
         except Exception as exc:  # a bug: still no traceback for the user

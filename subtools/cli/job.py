@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from subtools.cli.common import EXIT_ERROR, JsonFlag, handle_errors, print_json
+from subtools.cli.common import EXIT_ERROR, JsonFlag, fail, handle_errors, print_json
 from subtools.cli.quotes import print_quote_table
 
 app = typer.Typer()
@@ -71,14 +71,23 @@ def run(
     if as_json:
         print_json(report.to_dict())
     else:
+        for notice in report.notices:
+            typer.echo(f"note: {notice}")
         for f in report.files:
             reason = f" ({f.error})" if f.error else ""
             typer.echo(f"{f.status:8} {f.file}{reason}")
             for step in f.steps:
                 typer.echo(f"           {step.name}: {step.summary}")
+                for w in step.warnings:
+                    typer.echo(f"             warning: {w}")
         c = report.counts()
         typer.echo(
             f"{c['files']} files: {c['ok']} ok, {c['problems']} with problems, "
             f"{c['error']} failed; summary in {report.summary_path}"
+        )
+    if report.interrupted:
+        raise fail(
+            f"interrupted: {len(report.files)} of {len(spec.captions)} files finished, "
+            f"{len(report.not_finished)} not; summary in {report.summary_path}"
         )
     raise typer.Exit(report.exit_code)

@@ -176,10 +176,18 @@ def parse_srt(text: str, path: str | None = None) -> tuple[list[Cue], list[Notic
     return cues, notices
 
 
+# pysrt splits lines like str.splitlines (form feed, U+2028 ...); cue text is
+# split on "\n" only. The canonical text is only pysrt's cross-check (the cues
+# come from the pre-scan), so those characters become spaces there.
+_PYSRT_BREAKS = {ord(c): " " for c in "\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
 def _canonical(scanned: list[Scanned]) -> str:
     """Index, timing, text, blank line: a layout pysrt cannot misread."""
     return "".join(
-        f"{n}\n{format_srt(s)} --> {format_srt(e)}\n" + "".join(t + "\n" for t in body) + "\n"
+        f"{n}\n{format_srt(s)} --> {format_srt(e)}\n"
+        + "".join(t.translate(_PYSRT_BREAKS) + "\n" for t in body)
+        + "\n"
         for n, (_, s, e, body) in enumerate(scanned, 1)
     )
 
@@ -191,9 +199,40 @@ def _agrees(items: list[object], scanned: list[Scanned]) -> bool:
     )
 
 
+def _refuse_structure(n: int, text: str) -> None:
+    """SRT has no escapes: text that a reader takes for structure cannot be written.
+
+    A line that reads as a timing line would start a new cue (an injected caption);
+    a NUL makes the file binary. Refused with the cue named, never altered.
+    """
+    if "\x00" in text:
+        raise InputError(
+            f"cue {n}: its text holds a NUL character, which a caption file cannot carry",
+            value=text[:60],
+        )
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        # What the reader's scan takes for a timing line (see _timings, _opens_block).
+        opens = i > 0 and (not lines[i - 1].strip() or _INDEX.match(lines[i - 1]) is not None)
+        if ("->" in line or "—>" in line) and (
+            _TIMING.match(line) or _LOOSE.match(line) or (opens and line.lstrip()[:1].isdigit())
+        ):
+            raise InputError(
+                f"cue {n}: a line of its text reads as an SRT timing line and would start a "
+                "new cue",
+                value=line[:60],
+                hint="edit that line, or write WebVTT or JSON, which can hold it",
+            )
+
+
 def write_srt(cues: Iterable[Cue]) -> str:
+    """SRT text of ``cues``; text SRT cannot hold unambiguously is refused (InputError)."""
     import pysrt
 
+    cues = list(cues)
+    for n, c in enumerate(cues, 1):
+        if "\x00" in c.text or ">" in c.text:  # the cheap test first: most cues pass here
+            _refuse_structure(n, c.text)
     out = io.StringIO()
     time = pysrt.SubRipTime
     items = pysrt.SubRipFile(

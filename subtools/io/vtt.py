@@ -113,8 +113,14 @@ def _escape(text: str) -> str:
 
 
 def write_vtt(cues: Iterable[Cue]) -> str:
+    """WebVTT text of ``cues``; ``-->`` in text is escaped, a NUL refused (InputError)."""
     parts = ["WEBVTT\n"]
-    for c in cues:
+    for n, c in enumerate(cues, 1):
+        if "\x00" in c.text:
+            raise InputError(
+                f"cue {n}: its text holds a NUL character, which a caption file cannot carry",
+                value=c.text[:60],
+            )
         body = "\n".join(line for line in _escape(c.text).split("\n") if line.strip())
         parts.append(f"\n{format_vtt(c.start)} --> {format_vtt(c.end)}\n{body}\n")
     return "".join(parts)

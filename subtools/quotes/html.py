@@ -203,12 +203,13 @@ def render_html(report: QuoteReport) -> str:
             f"{_e(t.from_lang)} to {_e(t.to_lang)} ({_e(t.model)}) before matching; "
             f"the original cue text is shown under each cue.</p>"
         )
-        if t.notice:
-            banners.append(
-                f'<p class="banner err"><b>Not a real translation:</b> {_e(t.notice)}. '
-                f"Do not rely on the verdicts below; install a real "
-                f"{_e(t.from_lang)}-&gt;{_e(t.to_lang)} model.</p>"
-            )
+    if report.notice:
+        tr = report.translated
+        pair = f"{_e(tr.from_lang)}-&gt;{_e(tr.to_lang)} " if tr else "translation "
+        banners.append(
+            f'<p class="banner err"><b>Not a real translation:</b> {_e(report.notice)}. '
+            f"Do not rely on the verdicts below; install a real {pair}model.</p>"
+        )
     if report.language_mismatch:
         mm = report.language_mismatch
         banners.append(f'<p class="banner err">{_e(mm.message)}. {_e(mm.hint)}.</p>')

@@ -81,4 +81,5 @@ def report_to_dict(report: QuoteReport) -> dict[str, Any]:
         "quotes": [quote_to_dict(q) for q in report.quotes],
         "summary": report.summary,
         "warnings": list(report.warnings),
+        "notice": report.notice,
     }

@@ -134,6 +134,10 @@ class QuoteReport:
     translated: Translation | None = None
     language_mismatch: LanguageMismatch | None = None
     warnings: tuple[str, ...] = ()  # what the caption reader repaired
+    # Set when the captions matched were made by the test fixture model (here or
+    # by an earlier step of a job): every report says so, or its verdicts would
+    # read as findings about the article.
+    notice: str | None = None
 
     @property
     def failures(self) -> tuple[QuoteResult, ...]:

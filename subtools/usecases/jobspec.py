@@ -35,16 +35,26 @@ from __future__ import annotations
 
 import glob
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, SubtoolsError
 from ..io import EXTENSIONS
 from ..io.files import read_bytes
+from ..iso639 import is_language_code
 from ..timecode import parse_duration
 
-__all__ = ["CheckSpec", "ClipSpec", "JobSpec", "QuotesSpec", "TranslateSpec", "load_job"]
+__all__ = [
+    "CheckSpec",
+    "ClipSpec",
+    "JobSpec",
+    "QuotesSpec",
+    "TranslateSpec",
+    "load_job",
+    "validate_job",
+]
 
 _ARTICLE: dict[type, str] = {int: "an"}
 
@@ -85,6 +95,21 @@ class JobSpec:
     check: CheckSpec | None = None
     quotes: QuotesSpec | None = None
     clip: ClipSpec | None = None
+    # The job file: read, so protected from outputs; provenance, not a job value.
+    source: Path | None = field(default=None, compare=False)
+
+    def inputs(self) -> tuple[Path, ...]:
+        """Every file the job reads: no output may replace one."""
+        paths = [*self.captions, self.article, self.video, self.source]
+        if self.translate:
+            paths += [self.translate.model, self.translate.glossary]
+        if self.check and _is_profile_file(self.check.profile):
+            paths.append(Path(self.check.profile))
+        return tuple(p for p in paths if p is not None)
+
+
+def _is_profile_file(profile: str) -> bool:
+    return profile.endswith(".toml") or "/" in profile
 
 
 _KEYS: dict[str, set[str]] = {
@@ -182,7 +207,7 @@ def load_job(path: str | Path) -> JobSpec:
     if "check" in data:
         c = data["check"]
         profile = _get(c, "profile", str, job, "netflix-en")
-        if profile.endswith(".toml") or "/" in profile:  # a file, not a shipped name
+        if _is_profile_file(profile):  # a file, not a shipped name
             profile = str(_resolve(base, profile))
         check = CheckSpec(profile, _get(c, "fix", bool, job, True))
     article = opt_path(inputs, "article")
@@ -214,5 +239,60 @@ def load_job(path: str | Path) -> JobSpec:
             value=folder,
         )
     return JobSpec(
-        expand_captions(captions, base), out, article, video, translate, check, quotes, clip
+        expand_captions(captions, base), out, article, video, translate, check, quotes, clip, job
     )
+
+
+def validate_job(spec: JobSpec) -> None:
+    """Check every value the job's files share before the first file runs.
+
+    A wrong profile, language code, glossary, article or video would fail every
+    file the same way: it is one error for the job file (exit 2), and no output
+    folder is made.
+    """
+    job = spec.source
+    t = spec.translate
+    if t is not None:
+        for key, code in (("to", t.to), ("from", t.source)):
+            if not (is_language_code(code) or (key == "from" and code == "auto")):
+                raise InputError(
+                    f"[translate] {key} is not a language code",
+                    path=job,
+                    value=code,
+                    hint="use a two-letter code such as en, ru, uk"
+                    + (", or auto" if key == "from" else ""),
+                )
+        if t.source.strip().lower() == t.to.strip().lower():
+            raise InputError("[translate] from and to are the same language", path=job, value=t.to)
+        if t.model is not None:
+            _must_be_file(t.model, "[translate] model", job)
+        if t.glossary is not None:
+            from ..translate.glossary import load_glossary
+
+            glossary = t.glossary
+            _shared_input("[translate] glossary", job, lambda: load_glossary(glossary))
+    if spec.check is not None:
+        from ..check.profiles import load_profile
+
+        profile = spec.check.profile
+        _shared_input("[check] profile", job, lambda: load_profile(profile))
+    if spec.article is not None:
+        from ..quotes.article import read_article
+
+        article = spec.article
+        _shared_input("[inputs] article", job, lambda: read_article(article))
+    if spec.video is not None:
+        _must_be_file(spec.video, "[inputs] video", job)
+
+
+def _must_be_file(path: Path, what: str, job: Path | None) -> None:
+    if not path.is_file():
+        reason = "is a folder" if path.is_dir() else "not found"
+        raise InputError(f"{what} {reason}", path=job, value=str(path))
+
+
+def _shared_input(what: str, job: Path | None, load: Callable[[], object]) -> None:
+    try:
+        load()
+    except SubtoolsError as exc:
+        raise InputError(f"{what}: {exc}", path=job) from None

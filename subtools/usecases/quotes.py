@@ -67,8 +67,13 @@ def verify_quotes(
     *,
     translator: Translator | None = None,
     encoding: str | None = None,
+    notice: str | None = None,
 ) -> QuoteReport:
-    """Check every quote of the article against the captions; see ``QuoteReport``."""
+    """Check every quote of the article against the captions; see ``QuoteReport``.
+
+    ``notice``: the captions were translated earlier by the test fixture model
+    (a job's translate step); the report carries it like its own translation's.
+    """
     article = read_article(article_path)
     read = read_track(captions_path, encoding=encoding)
     track = read.track
@@ -82,6 +87,7 @@ def verify_quotes(
         article.paragraphs,
         (),
         warnings=tuple(str(n) for n in read.notices),
+        notice=notice,
     )
     if not (article_lang and captions_lang and article_lang != captions_lang):
         return replace(report, quotes=verify_paragraphs(article.paragraphs, track))
@@ -102,12 +108,12 @@ def verify_quotes(
             "the translation returned a different number of cues",
             value=(len(track), len(translated)),
         )
+    made_by_fixture = dict(translated.meta).get("notice")
     return replace(
         report,
         quotes=verify_paragraphs(article.paragraphs, translated, original=track),
-        translated=Translation(
-            captions_lang, article_lang, model, notice=dict(translated.meta).get("notice")
-        ),
+        translated=Translation(captions_lang, article_lang, model, notice=made_by_fixture),
+        notice=made_by_fixture or notice,
     )
 
 

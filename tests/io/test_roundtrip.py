@@ -87,3 +87,80 @@ def messy_srt(draw: st.DrawFn) -> tuple[str, Track]:
 def test_messy_srt_layouts_read_the_same_cues(case: tuple[str, Track]) -> None:
     text, track = case
     assert parse_bytes(text.encode(), "srt").track.cues == track.cues
+
+
+# --- text that looks like structure: every format either writes it so that it
+# reads back as the same cues, or refuses it naming the cue (never a cue more).
+
+_ANY_LINE = st.lists(
+    st.characters(blacklist_categories=("Cs",)) | st.sampled_from(["-->", "--&gt;", "\n", "0"]),
+    max_size=20,
+).map("".join)
+_TIMING_LINE = st.builds(
+    lambda a, b, tail: f"{format_srt(a)} --> {format_srt(b)}{tail}",
+    st.integers(0, 10**7),
+    st.integers(0, 10**7),
+    st.sampled_from(["", " x"]),
+)
+
+
+def _layout(text: str) -> str:
+    """What any SRT/WebVTT file can carry of a text: no CR, blank line or trailing space."""
+    lines = text.replace("\r", "\n").split("\n")
+    return "\n".join(ln.rstrip() for ln in lines if ln.strip())
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["srt", "vtt", "json"]),
+    st.lists(st.lists(_ANY_LINE | _TIMING_LINE, min_size=1, max_size=4), min_size=1, max_size=4),
+)
+def test_text_that_looks_like_structure_reads_back_as_the_same_cues_or_is_refused(
+    fmt: str, texts: list[list[str]]
+) -> None:
+    from subtools.errors import InputError
+
+    # A BOM is not text: every reader drops it (files joined with cat carry one inside).
+    joined = ["\n".join(t).replace("\ufeff", "") for t in texts]
+    written = [_layout(t) if fmt != "json" else t for t in joined]
+    cues = tuple(Cue(i * 1000, i * 1000 + 500, t) for i, t in enumerate(written))
+    try:
+        data = render_track(Track(cues), fmt).encode("utf-8")
+    except InputError as exc:
+        bad = int(str(exc).split(":")[0].removeprefix("cue "))
+        assert "\x00" in written[bad - 1] or "->" in written[bad - 1] or "—>" in written[bad - 1]
+        return
+    back = parse_bytes(data, fmt).track.cues
+    assert [(c.start, c.end, c.text) for c in back] == [(c.start, c.end, c.text) for c in cues]
+
+
+def test_a_json_cue_with_a_timing_line_is_refused_by_the_srt_writer_with_the_cue_named() -> None:
+    from subtools.errors import InputError
+
+    cues = (Cue(0, 1000, "fine"), Cue(1000, 2000, "hello\n00:00:05,500 --> 00:00:06,000\nworld"))
+    try:
+        render_track(Track(cues), "srt")
+    except InputError as exc:
+        assert str(exc) == (
+            "cue 2: a line of its text reads as an SRT timing line and would start a new cue "
+            "('00:00:05,500 --> 00:00:06,000'); edit that line, or write WebVTT or JSON, "
+            "which can hold it"
+        )
+    else:
+        raise AssertionError("written as SRT")
+    vtt = render_track(Track(cues), "vtt")
+    assert "00:00:05,500 --&gt; 00:00:06,000" in vtt
+    assert [c.text for c in parse_bytes(vtt.encode(), "vtt").track.cues] == [c.text for c in cues]
+
+
+def test_a_nul_in_cue_text_is_refused_by_every_caption_writer() -> None:
+    from subtools.errors import InputError
+
+    track = Track((Cue(0, 1000, "a\x00b"),))
+    for fmt in ("srt", "vtt"):
+        try:
+            render_track(track, fmt)
+        except InputError as exc:
+            assert str(exc).startswith("cue 1: its text holds a NUL character")
+        else:
+            raise AssertionError(fmt)

@@ -68,8 +68,10 @@ def test_json_output(sample_article: Path, captions_en: Path) -> None:
         "quotes",
         "summary",
         "warnings",
+        "notice",
     ]
     assert data["warnings"] == []
+    assert data["notice"] is None
     first = data["quotes"][1]
     assert first == {
         "id": 2,
@@ -209,3 +211,16 @@ def test_a_short_russian_quote_that_drops_a_negation_fails(tmp_path: Path) -> No
     assert quote["differences"] == [
         {"op": "insert", "article": "", "captions": "не", "severity": "major", "reason": "negation"}
     ]
+
+
+def test_the_html_report_never_replaces_the_article_it_read(
+    tmp_path: Path, captions_en: Path, samples: Path
+) -> None:
+    article = tmp_path / "article.html"
+    article.write_text("<p>" + (samples / "article.txt").read_text("utf-8") + "</p>", "utf-8")
+    before = article.read_bytes()
+    result = runner.invoke(app, ["quotes", str(article), str(captions_en), "--html", str(article)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {article}: output path is ")
+    assert result.stderr.endswith("; refusing to overwrite it\n")
+    assert article.read_bytes() == before

@@ -278,3 +278,17 @@ def test_language_codes_in_capitals_are_understood(with_model: Path, tmp_path: P
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"wrote {out}: 15 cues, 12 sentences, ru (given) -> en\n")
+
+
+def test_the_output_never_replaces_the_glossary_it_read(with_model: Path, tmp_path: Path) -> None:
+    glossary = tmp_path / "terms.srt"
+    glossary.write_text("песочница\tsandpit\n", "utf-8")
+    result = runner.invoke(
+        app,
+        ["translate", str(SAMPLE_RU), "--glossary", str(glossary), "-o", str(glossary), "--quiet"],
+    )
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"error: {glossary}: output path is a file this command reads; refusing to overwrite it\n"
+    )
+    assert glossary.read_text("utf-8") == "песочница\tsandpit\n"
