@@ -12,6 +12,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import DependencyError
 from ..model import Cue, Track
 from .ffmpeg import MediaInfo
 from .filters import Style, force_style, subtitles_filter
@@ -28,8 +29,8 @@ from .layout import (
     reframe_filter,
     text_filter,
 )
-from .metrics import read_metrics
-from .sfnt import FontFile
+from .metrics import FontMetrics, read_metrics
+from .sfnt import FontFile, FontFormatError
 
 __all__ = ["LOUDNORM", "ClipPlan", "look_texts", "plan_clip", "with_texts"]
 
@@ -112,7 +113,7 @@ def plan_clip(
     assert fitted.size is not None
     regular = font.regular
     if burn:
-        metrics = read_metrics(regular.path, regular.index)
+        metrics = _metrics(regular)
         width = frame.safe_width - 2 * caption_edge(fitted)
         track = fit_captions(track, metrics, fitted.size, width)
     lines = max((len(c.text.split("\n")) for c in track.cues), default=0) if burn else 0
@@ -122,11 +123,22 @@ def plan_clip(
         frame,
         fitted,
         lines,
-        read_metrics(bold.path, bold.index),
-        read_metrics(regular.path, regular.index),
+        _metrics(bold),
+        _metrics(regular),
         clip_ms,
     )
     return ClipPlan(look, media, frame, track, fitted, margin_v, font, label, credit)
+
+
+def _metrics(face: FontFile) -> FontMetrics:
+    try:
+        return read_metrics(face.path, face.index)
+    except FontFormatError as exc:
+        raise DependencyError(
+            f"cannot measure text with this font: {exc}",
+            path=face.path,
+            hint="pass --font or --fonts-dir with another font",
+        ) from None
 
 
 def with_texts(track: Track, look: ClipLook | None) -> Track:

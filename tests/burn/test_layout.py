@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from subtools.burn.ffmpeg import MediaInfo
 from subtools.burn.filters import Style
 from subtools.burn.fonts import discover_fonts
 from subtools.burn.layout import (
@@ -198,3 +199,18 @@ def test_metrics_match_the_fonts_advances(sans: FontMetrics) -> None:
     assert [sans.advances[ord(c)] for c in "HiЖ"] == [1540, 569, 2206]
     assert sans.em_width("Hi", 2048) == 2109
     assert sans.units("\U0001f92f") == sans.widest  # a character the face lacks
+
+
+def test_a_font_without_metrics_is_a_dependency_error(tmp_path: Path) -> None:
+    from subtools.burn.fonts import FontChoice
+    from subtools.burn.posting import plan_clip
+    from subtools.burn.sfnt import FontFile
+    from subtools.errors import DependencyError
+
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(b"\x00\x01\x00\x00" + b"\x00" * 8)
+    face = FontFile(str(broken), 0, "Broken", "Regular", frozenset(range(32, 127)))
+    media = MediaInfo(4000, 640, 360, "h264", "aac", 25.0)
+    with pytest.raises(DependencyError, match="cannot measure text with this font"):
+        plan_clip(ClipLook(aspect="9:16"), media, Track((Cue(0, 1000, "hi"),)),
+                  FontChoice("Broken", (face,)), Style(), 4000, burn=True)  # fmt: skip
