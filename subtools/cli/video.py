@@ -206,7 +206,7 @@ def clip(
         ),
     ] = None,
     article: Annotated[
-        Path | None, typer.Option("--article", help="Article text for --quote.")
+        Path | None, typer.Option("--article", help="Article text for --quote/--all-quotes.")
     ] = None,
     all_quotes: AllQuotesOpt = False,
     pad: Annotated[
