@@ -198,7 +198,7 @@ def test_demo_runs_the_whole_job(tmp_path: Path) -> None:
         in lines
     )
     assert (
-        "ok [editor] clip: quote 4: 7.0 s clip from 8.0 s, 2 captions burned in (DejaVu Sans)"
+        "ok [editor] clip: quote 4: 7.0 s clip from 7.5 s, 2 captions burned in (DejaVu Sans)"
         in lines
     )
     assert "NOTE: no real ru->en model is installed" in result.stdout

@@ -293,6 +293,7 @@ class EncodeJob:
     duration_ms: int | None = None
     audio: bool = True
     copy_audio: bool = True
+    audio_filter: str | None = None  # needs copy_audio False
     soft_captions: Path | None = None
     caption_codec: str = "mov_text"
     caption_language: str | None = None
@@ -329,6 +330,9 @@ def build_command(tools: Toolchain, job: EncodeJob) -> list[str]:
         out["c:a"] = "copy" if job.copy_audio else "aac"
         if not job.copy_audio:
             out["b:a"] = "160k"
+        if job.audio_filter and not job.copy_audio:
+            out["af"] = job.audio_filter
+            out["ar"] = "48000"  # loudnorm resamples to 192 kHz otherwise
     if job.soft_captions is not None:
         streams.append(ffmpeg_python.input(_url(job.soft_captions))["s:0"])
         out["c:s"] = job.caption_codec

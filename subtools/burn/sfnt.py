@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["FONT_EXTENSIONS", "FontFile", "FontFormatError", "read_font"]
+__all__ = ["FONT_EXTENSIONS", "FontFile", "FontFormatError", "cmap_glyphs", "read_font"]
 
 FONT_EXTENSIONS = (".ttf", ".otf", ".ttc", ".otc")
 
@@ -133,6 +133,16 @@ def _cmap_chars(
     length: int,
     preference: tuple[tuple[int, int], ...] = _CMAP_PREFERENCE,
 ) -> frozenset[int]:
+    return frozenset(cmap_glyphs(fh, offset, length, preference))
+
+
+def cmap_glyphs(
+    fh: BinaryIO,
+    offset: int,
+    length: int,
+    preference: tuple[tuple[int, int], ...] = _CMAP_PREFERENCE,
+) -> dict[int, int]:
+    """Code point -> glyph id from the best Unicode subtable of the cmap at ``offset``."""
     data = _read(fh, offset, length)
     _version, count = struct.unpack(">HH", data[:4])
     subtables: dict[tuple[int, int], int] = {}
@@ -150,25 +160,25 @@ def _cmap_chars(
     raise FontFormatError("no Unicode character map (format 4 or 12)")
 
 
-def _format12(data: bytes, sub: int) -> frozenset[int]:
+def _format12(data: bytes, sub: int) -> dict[int, int]:
     (groups,) = struct.unpack(">I", data[sub + 12 : sub + 16])
-    chars: set[int] = set()
+    glyphs: dict[int, int] = {}
     for i in range(groups):
         start, end, glyph = struct.unpack(">III", data[sub + 16 + 12 * i : sub + 28 + 12 * i])
         end = min(end, 0x10FFFF)  # a corrupt group must not ask for billions of code points
         first = start if glyph else start + 1  # glyph 0 is .notdef: not a real glyph
-        chars.update(range(first, end + 1))
-    return frozenset(chars)
+        glyphs.update((code, glyph + code - start) for code in range(first, end + 1))
+    return glyphs
 
 
-def _format4(data: bytes, sub: int) -> frozenset[int]:
+def _format4(data: bytes, sub: int) -> dict[int, int]:
     (seg_x2,) = struct.unpack(">H", data[sub + 6 : sub + 8])
     segs = seg_x2 // 2
     ends_at = sub + 14
     starts_at = ends_at + seg_x2 + 2  # skip reservedPad
     deltas_at = starts_at + seg_x2
     ranges_at = deltas_at + seg_x2
-    chars: set[int] = set()
+    glyphs: dict[int, int] = {}
     for i in range(segs):
         (end,) = struct.unpack(">H", data[ends_at + 2 * i : ends_at + 2 * i + 2])
         (start,) = struct.unpack(">H", data[starts_at + 2 * i : starts_at + 2 * i + 2])
@@ -184,5 +194,5 @@ def _format4(data: bytes, sub: int) -> frozenset[int]:
                 if glyph:
                     glyph = (glyph + delta) & 0xFFFF
             if glyph:
-                chars.add(code)
-    return frozenset(chars)
+                glyphs[code] = glyph
+    return glyphs

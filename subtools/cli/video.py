@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -20,6 +21,7 @@ from subtools.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from subtools.burn.layout import ClipLook
     from subtools.usecases.burn import BurnOptions, BurnResult
 
 app = typer.Typer()
@@ -27,7 +29,10 @@ app = typer.Typer()
 VideoArg = Annotated[Path, typer.Argument(help="Input video file.")]
 CaptionsArg = Annotated[Path, typer.Argument(help="Caption file (.srt, .vtt, .json).")]
 VideoOut = Annotated[
-    Path, typer.Option("-o", "--output", help="Output video (.mp4, .m4v, .mov, .mkv).")
+    Path,
+    typer.Option(
+        "-o", "--output", help="Output video (.mp4, .m4v, .mov, .mkv); a folder with --all-quotes."
+    ),
 ]
 FontOpt = Annotated[
     str | None,
@@ -63,6 +68,49 @@ PresetOpt = Annotated[
     str, typer.Option("--preset", help="x264 speed preset (ultrafast .. veryslow).")
 ]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", help="Show ffmpeg's own log.")]
+# clip: shapes and texts for posting
+AspectOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--aspect",
+        help="Output shape 16:9, 9:16, 1:1 or 4:5, at the platform size (1080 px on the short "
+        "side); default the source's shape.",
+    ),
+]
+FillOpt = Annotated[
+    str,
+    typer.Option(
+        "--fill", help="How the picture fills a new shape: blur (blurred copy behind), pad, crop."
+    ),
+]
+FillColorOpt = Annotated[
+    str, typer.Option("--fill-color", help="Colour of --fill pad: a name or #RRGGBB.")
+]
+HeightOpt = Annotated[
+    int | None, typer.Option("--height", help="Output height in pixels (even); width follows.")
+]
+LabelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--label",
+        help='Lower-third label for the first seconds, e.g. "Name, role"; default with '
+        '--quote/--all-quotes: the quote\'s speaker; "" for none.',
+    ),
+]
+CreditOpt = Annotated[
+    str | None, typer.Option("--credit", help="Text in a corner for the whole clip.")
+]
+LoudnormOpt = Annotated[
+    bool, typer.Option("--loudnorm", help="Normalise the audio to -16 LUFS (ffmpeg loudnorm).")
+]
+AllQuotesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all-quotes",
+        help="One clip per quote of --article found in the captions, into the folder -o, "
+        "with a poster each and index.json/index.html.",
+    ),
+]
 
 
 def _burn_options(
@@ -158,15 +206,30 @@ def clip(
         ),
     ] = None,
     article: Annotated[
-        Path | None, typer.Option("--article", help="Article text for --quote.")
+        Path | None, typer.Option("--article", help="Article text for --quote/--all-quotes.")
     ] = None,
-    pad: Annotated[str, typer.Option("--pad", help="Extra time before and after.")] = "0.5s",
+    all_quotes: AllQuotesOpt = False,
+    pad: Annotated[
+        str | None,
+        typer.Option(
+            "--pad",
+            help="Extra time before and after; default 0.5s with --quote/--all-quotes, "
+            "none with --start/--end.",
+        ),
+    ] = None,
     soft: Annotated[
         bool,
         typer.Option(
             "--soft", help="Add the captions as a subtitle track instead of burning them."
         ),
     ] = False,
+    aspect: AspectOpt = None,
+    fill: FillOpt = "blur",
+    fill_color: FillColorOpt = "black",
+    height: HeightOpt = None,
+    label: LabelOpt = None,
+    credit: CreditOpt = None,
+    loudnorm: LoudnormOpt = False,
     font: FontOpt = None,
     fonts_dir: FontsDirOpt = None,
     size: SizeOpt = None,
@@ -179,21 +242,40 @@ def clip(
     verbose: VerboseOpt = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Cut a span (or a quote's span) with its captions re-based and burned in."""
+    """Cut a span, a quote's span or every quote, with captions re-based and burned in."""
+    from subtools.burn.layout import ClipLook
     from subtools.timecode import format_seconds, parse_duration
-    from subtools.usecases.burn import clip_file, quote_span
+    from subtools.usecases.burn import clip_file, found_quote
 
+    chosen = [name for name, given in (("--start/--end", start is not None or end is not None),
+              ("--quote", quote is not None), ("--all-quotes", all_quotes)) if given]  # fmt: skip
+    if len(chosen) > 1:
+        raise fail(f"give only one of {', '.join(chosen)}")
+    if (quote is not None or all_quotes) and article is None:
+        raise fail(f"{chosen[0]} needs --article ARTICLE")
+    look = ClipLook(aspect, fill, fill_color, height, None, credit, loudnorm)  # type: ignore[arg-type]
+    options = _burn_options(font, fonts_dir, size, position, outline, box, crf, preset)
+    pad_ms = parse_duration(pad) if pad is not None else None
+    if all_quotes:
+        assert article is not None
+        _clip_all(video, captions, article, output, pad_ms, soft, look, label, options,
+                  encoding, verbose, as_json)  # fmt: skip
+        return
     if quote is not None:
-        if start is not None or end is not None:
-            raise fail("give either --start/--end or --quote, not both")
-        if article is None:
-            raise fail("--quote needs --article ARTICLE")
-        start_ms, end_ms = quote_span(article, captions, quote)
+        assert article is not None
+        found = found_quote(article, captions, quote)
+        assert found.match is not None
+        start_ms, end_ms = found.match.start_ms, found.match.end_ms
+        if label is None:
+            from subtools.usecases.clips import default_label
+
+            label = default_label(found.speaker)
+        pad_ms = 500 if pad_ms is None else pad_ms
     elif start is None or end is None:
-        raise fail("give --start and --end, or --quote N --article ARTICLE")
+        raise fail("give --start and --end, or --quote N --article ARTICLE, or --all-quotes")
     else:
         start_ms, end_ms = parse_duration(start), parse_duration(end)
-    options = _burn_options(font, fonts_dir, size, position, outline, box, crf, preset)
+    look = replace(look, label=label or None)
     result = _run_encode(
         clip_file,
         verbose,
@@ -203,9 +285,10 @@ def clip(
         output=output,
         start_ms=start_ms,
         end_ms=end_ms,
-        pad_ms=parse_duration(pad),
+        pad_ms=pad_ms or 0,
         soft=soft,
         options=options,
+        look=look,
         encoding=encoding,
     )
     if as_json:
@@ -213,12 +296,63 @@ def clip(
         return
     warn(result.warnings)
     how = "as a subtitle track" if soft else f"burned, font {result.font}"
+    # The span printed is the clip's own: the padding included, as the file starts.
     typer.echo(
         f"wrote {result.output}: {format_seconds(result.start_ms)} - "
         f"{format_seconds(result.end_ms)} of {result.video} "
         f"({result.duration_ms / 1000:.2f} s, {result.cues} caption{'s' * (result.cues != 1)} "
         f"{how})"
     )
+
+
+def _clip_all(
+    video: Path,
+    captions: Path,
+    article: Path,
+    folder: Path,
+    pad_ms: int | None,
+    soft: bool,
+    look: ClipLook,
+    label: str | None,
+    options: BurnOptions,
+    encoding: str | None,
+    verbose: bool,
+    as_json: bool,
+) -> None:
+    from subtools.timecode import format_seconds
+    from subtools.usecases.clips import clip_quotes
+
+    bar = StderrBar("clips", 1, enabled=not verbose and not as_json)
+    try:
+        batch = clip_quotes(video, captions, article, folder,
+                            pad_ms=500 if pad_ms is None else pad_ms, soft=soft, look=look,
+                            label=label,
+                            options=options, encoding=encoding, progress=bar)  # fmt: skip
+    finally:
+        bar.close()
+    if as_json:
+        print_json(batch.to_dict())
+    else:
+        for c in batch.clips:
+            if c.result is None:
+                typer.echo(f"error: quote {c.quote}: {c.error}", err=True)
+                continue
+            warn(f"quote {c.quote}: {w}" for w in c.result.warnings)
+            r = c.result
+            typer.echo(
+                f"wrote {c.file}: {format_seconds(r.start_ms)} - {format_seconds(r.end_ms)} "
+                f"({r.duration_ms / 1000:.2f} s, {r.cues} caption{'s' * (r.cues != 1)}"
+                + (f", label {c.label!r})" if c.label else ")")
+            )
+        for s in batch.skipped:
+            typer.echo(f"skipped quote {s.quote} ({s.status}): {s.text!r}")
+        typer.echo(
+            f"wrote {batch.index_json} and {Path(batch.index_html).name}: "
+            f"{len(batch.clips) - len(batch.failed)} clip{'s' * (len(batch.clips) != 1)}, "
+            f"{len(batch.skipped)} skipped, {len(batch.failed)} failed"
+        )
+    if batch.failed:
+        raise typer.Exit(EXIT_PROBLEMS)
 
 
 @app.command(rich_help_panel="Video")

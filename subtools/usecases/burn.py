@@ -16,12 +16,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..burn import ffmpeg as ff
 from ..burn.clip import Span, clip_captions, clip_span
 from ..burn.filters import Style
 from ..burn.fonts import FontChoice
+from ..burn.layout import ClipLook
+from ..burn.posting import LOUDNORM, look_texts, plan_clip, with_texts
 from ..burn.render import (
     FontWatch,
     audio_copyable,
@@ -38,13 +40,18 @@ from ..model import Track
 from ..timecode import format_seconds
 from ..wording import plural
 
+if TYPE_CHECKING:
+    from ..quotes.results import QuoteReport, QuoteResult
+
 __all__ = [
     "PRESETS",
     "BurnOptions",
     "BurnResult",
     "ClipResult",
     "burn_file",
+    "checked_quotes",
     "clip_file",
+    "found_quote",
     "make_test_video",
     "quote_span",
     "save_frame",
@@ -274,9 +281,10 @@ def clip_file(
     *,
     start_ms: int,
     end_ms: int,
-    pad_ms: int = 500,
+    pad_ms: int = 0,
     soft: bool = False,
     options: BurnOptions | None = None,
+    look: ClipLook | None = None,
     encoding: str | None = None,
     progress: Progress | None = None,
     log: Log | None = None,
@@ -284,6 +292,7 @@ def clip_file(
     """Cut ``[start - pad, end + pad)`` with captions re-based to it, burned or as a track.
 
     The captions are those shown during ``[start, end)``; the padding shows picture only.
+    ``look`` reframes the picture, fits the captions to it and adds a label and credit.
 
     The seek happens before decoding (``-ss`` on the input), so the cost follows
     the clip's length, not its position; audio is re-encoded for an exact cut.
@@ -306,7 +315,17 @@ def clip_file(
     if not track.cues:
         warnings.append("no caption is shown during the clip")
     # An empty caption file makes libass fail; with nothing to show, just cut.
-    font = None if soft or not track.cues else pick_font(track, options.font, options.fonts_dir)
+    burned = not soft and bool(track.cues)
+    texts = look_texts(look)
+    font = None
+    if burned or texts:
+        font = pick_font(with_texts(track, look), options.font, options.fonts_dir)
+    plan = None
+    if look is not None and look.reshapes:
+        chosen = font or pick_font(track.with_cues(()), options.font, options.fonts_dir)
+        plan = plan_clip(look, inputs.media, track, chosen, options.style, span.duration,
+                         burn=burned)  # fmt: skip
+        track = plan.track
     with workdir(track, font) as (srt, fonts):
         job = ff.EncodeJob(
             source=video,
@@ -316,13 +335,19 @@ def clip_file(
             duration_ms=span.duration,
             audio=inputs.media.has_audio,
             copy_audio=False,
+            audio_filter=LOUDNORM if look is not None and look.loudnorm else None,
             crf=options.crf,
             preset=options.preset,
         )
-        if font is not None:
+        if plan is not None:
+            job = replace(
+                job, video_filter=plan.video_filter(srt.parent, srt if burned else None, fonts)
+            )
+        elif burned:
+            assert font is not None
             vf = video_filter(options.style, font, inputs.media, srt, fonts)
             job = replace(job, video_filter=vf)
-        elif track.cues:
+        if soft and track.cues:
             job = replace(job, **_soft_track(inputs.track, srt, output))
         return _finish(
             inputs, job, video, captions, output, span, len(track), font, warnings, progress, log
@@ -348,6 +373,15 @@ def quote_span(
     article: str | os.PathLike[str], captions: str | os.PathLike[str], n: int
 ) -> tuple[int, int]:
     """The caption span (ms) of quote ``n`` (its 1-based id) as the quote check found it."""
+    match = found_quote(article, captions, n).match
+    assert match is not None
+    return match.start_ms, match.end_ms
+
+
+def checked_quotes(
+    article: str | os.PathLike[str], captions: str | os.PathLike[str], what: str
+) -> QuoteReport:
+    """The quote check of ``article`` against ``captions``; an error when nothing was compared."""
     from .quotes import verify_quotes
 
     report = verify_quotes(article, captions)
@@ -355,9 +389,17 @@ def quote_span(
     if mismatch is not None:  # nothing was compared: "not found" would mislead
         raise DependencyError(
             f"the captions are in {mismatch.captions!r} and the article in "
-            f"{mismatch.article!r}: {mismatch.reason}; quote {n} cannot be placed",
+            f"{mismatch.article!r}: {mismatch.reason}; {what} cannot be placed",
             hint=mismatch.hint,
         )
+    return report
+
+
+def found_quote(
+    article: str | os.PathLike[str], captions: str | os.PathLike[str], n: int
+) -> QuoteResult:
+    """Quote ``n`` of the article as found in the captions (an error when it was not)."""
+    report = checked_quotes(article, captions, f"quote {n}")
     quote = next((q for q in report.quotes if q.id == n), None)
     if quote is None:
         raise InputError(
@@ -374,7 +416,7 @@ def quote_span(
             path=article,
             hint="run `subtools quotes` to see what was found",
         )
-    return quote.match.start_ms, quote.match.end_ms
+    return quote
 
 
 def save_frame(

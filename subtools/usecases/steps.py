@@ -198,7 +198,7 @@ def clip_step(
     save_frame(out, picture, at_ms=spec.clip.pad_ms + 1000)
     summary = (
         f"quote {spec.clip.quote}: {(result.end_ms - result.start_ms) / 1000:.1f} s clip "
-        f"from {start / 1000:.1f} s, {result.cues} caption{'s' * (result.cues != 1)} burned in "
-        f"({result.font})"
+        f"from {result.start_ms / 1000:.1f} s, {result.cues} "
+        f"caption{'s' * (result.cues != 1)} burned in ({result.font})"
     )
     return StepResult("clip", True, summary, (str(out), str(picture)), result.to_dict()), path

@@ -171,17 +171,36 @@ def test_clip_soft_json(video: Path, captions: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert (data["start"], data["end"], data["cues"], data["font"]) == (0.5, 3.0, 1, None)
+    # explicit --start/--end are exact: no padding unless --pad is given
+    assert (data["start"], data["end"], data["cues"], data["font"]) == (1.0, 2.5, 1, None)
+
+
+NO_SPAN = "give --start and --end, or --quote N --article ARTICLE, or --all-quotes"
+UNKNOWN_ASPECT = "error: unknown aspect ('3:4'); use 16:9, 9:16, 1:1, 4:5\n"
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ([], "error: give --start and --end, or --quote N --article ARTICLE\n"),
-        (["--start", "1"], "error: give --start and --end, or --quote N --article ARTICLE\n"),
+        ([], f"error: {NO_SPAN}\n"),
+        (["--start", "1"], f"error: {NO_SPAN}\n"),
         (
             ["--start", "1", "--end", "2", "--quote", "1"],
-            "error: give either --start/--end or --quote, not both\n",
+            "error: give only one of --start/--end, --quote\n",
+        ),
+        (
+            ["--quote", "1", "--all-quotes", "--article", "a.txt"],
+            "error: give only one of --quote, --all-quotes\n",
+        ),
+        (["--all-quotes"], "error: --all-quotes needs --article ARTICLE\n"),
+        (["--start", "1", "--end", "2", "--aspect", "3:4"], UNKNOWN_ASPECT),
+        (
+            ["--start", "1", "--end", "2", "--fill", "smear"],
+            "error: fill must be blur, pad or crop ('smear')\n",
+        ),
+        (
+            ["--start", "1", "--end", "2", "--height", "641"],
+            "error: height must be an even number from 64 to 4320 (641)\n",
         ),
         (["--quote", "1"], "error: --quote needs --article ARTICLE\n"),
         (
