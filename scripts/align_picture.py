@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,8 +21,10 @@ from tests.align.conftest import track  # noqa: E402
 
 def main() -> None:
     out = ROOT / "docs" / "align-plot.png"
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+    # Kept in demo-output/align/ so that README's `align` example runs as printed.
+    folder = ROOT / "demo-output" / "align"
+    folder.mkdir(parents=True, exist_ok=True)
+    if True:
         video = build_media(synth_audio(track("en"), "en"), folder / "interview.mp4")
         captions = folder / "interview.en.srt"
         write_track(distort(track("en"), "cut6000").track.shifted(1500), captions)

@@ -15,7 +15,7 @@ from subtools.usecases.demo import DEMO_VIDEO
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
-OUTPUT_OPTIONS = {"-o", "--out", "--html"}
+OUTPUT_OPTIONS = {"-o", "--out", "--html", "--plot"}
 
 
 def readme_commands() -> list[list[str]]:
@@ -24,7 +24,11 @@ def readme_commands() -> list[list[str]]:
 
 
 def test_every_file_a_readme_example_reads_exists() -> None:
-    made: set[str] = {f"demo-output/{DEMO_VIDEO}"}  # written by `make demo`
+    made: set[str] = {
+        f"demo-output/{DEMO_VIDEO}",  # written by `make demo`
+        "demo-output/align/interview.mp4",  # written by scripts/align_picture.py
+        "demo-output/align/interview.en.srt",
+    }
     for args in readme_commands():
         outputs = {v for k, v in itertools.pairwise(args) if k in OUTPUT_OPTIONS}
         inputs = [a for a in args if not a.startswith("-") and a not in outputs and Path(a).suffix]

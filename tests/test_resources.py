@@ -20,7 +20,7 @@ def test_checkout_falls_back_to_repository_files() -> None:
 
 def test_samples_are_the_demo_inputs() -> None:
     names = sorted(p.name for p in samples_dir().iterdir())
-    assert names == ["article.txt", "captions.en.srt", "captions.ru.srt"]
+    assert names == ["article.txt", "captions.en.srt", "captions.ru.srt", "job.toml", "terms.tsv"]
 
 
 def test_fixture_model_is_an_argos_package() -> None:

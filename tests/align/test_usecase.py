@@ -132,7 +132,7 @@ def test_plot_draws_a_png(speech_video: Path, tmp_path: Path) -> None:
         ),
         (
             ["{v}", "{c}", "-o", "{t}/out.xyz"],
-            "error: {t}/out.xyz: unsupported caption file type ('.xyz'); use one of: ",
+            "error: {t}/out.xyz: unsupported caption file type ('.xyz'); write one of: ",
         ),
     ],
 )

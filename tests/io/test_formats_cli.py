@@ -136,6 +136,6 @@ def test_ass_refuses_text_it_would_read_as_markup(tmp_path: Path, text: str, sho
     result = runner.invoke(app, ["convert", str(src), str(out)])
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        f"error: cue 1: its text holds {shown}, which ASS reads as markup, not text"
+        f"error: {src}: cue 1: its text holds {shown}, which ASS reads as markup, not text"
     )
     assert not out.exists()

@@ -17,9 +17,10 @@ from subtools.model import Cue, Track
 from subtools.translate.alignment import piece_words, word_alignment
 from subtools.translate.base import Aligned, checked, translate_aligned
 from subtools.translate.boundaries import Split, split_translation
-from subtools.translate.fake import FakeTranslator
 from subtools.translate.pipeline import translate_cues
 from subtools.translate.sentences import CueBoundary, proportional_split
+
+from .fake import FakeTranslator
 
 
 def _both(translation: str, sources: list[str], **kw: object) -> tuple[tuple[str, ...], Split]:

@@ -8,9 +8,10 @@ from typer.testing import CliRunner
 
 from cli import app
 from subtools.model import Cue, Track
-from subtools.translate.fake import FakeTranslator
 from subtools.translate.pipeline import MAX_MODEL_CHARS, split_for_model, translate_cues
 from subtools.usecases.translate import translate_file
+
+from .fake import FakeTranslator
 
 runner = CliRunner()
 

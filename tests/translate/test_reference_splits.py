@@ -13,12 +13,12 @@ import pytest
 
 from subtools.io import read_track
 from subtools.model import Track
-from subtools.translate.fake import FakeTranslator
 from subtools.translate.pipeline import translate_cues
 from subtools.translate.reference import reference_sentences, split_score
 from subtools.translate.sentences import proportional_split
 
 from .conftest import BOUNDARIES_MODEL, ROOT, SAMPLE_RU
+from .fake import FakeTranslator
 
 REFERENCES = [*sorted((ROOT / "tests" / "fixtures" / "boundaries").glob("*.ru.srt")), SAMPLE_RU]
 
