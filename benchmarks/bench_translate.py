@@ -168,13 +168,12 @@ def main() -> int:
 
 
 def split_as_reference(work: Path) -> None:
-    from tests.translate.fake import FakeTranslator
-
     from subtools.translate import argos, models
     from subtools.translate.base import Translator
     from subtools.translate.pipeline import translate_cues
     from subtools.translate.reference import SplitScore, reference_sentences, split_score
     from subtools.translate.sentences import proportional_split
+    from tests.translate.fake import FakeTranslator
 
     translator: Translator | None = None
     if BOUNDARIES.is_file():
