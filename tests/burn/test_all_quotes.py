@@ -163,7 +163,10 @@ def test_a_quote_past_the_video_fails_alone_and_the_batch_goes_on(
     assert seen[-1] == (total, total) and len(seen) > 2
     assert all(a <= b for a, b in itertools.pairwise(seen)) and {t for _, t in seen} == {total}
     assert [(c.quote, c.file is not None) for c in batch.clips] == [(1, True), (2, False)]
-    assert batch.failed[0].error == f"{video}: clip starts at 18.000 s but the video is only 6.000 s long"
+    assert (
+        batch.failed[0].error
+        == f"{video}: clip starts at 18.000 s but the video is only 6.000 s long"
+    )
     index = json.loads((tmp_path / "out" / "index.json").read_text(encoding="utf-8"))
     assert index["failed"] == [2]
     result = runner.invoke(app, ["clip", str(video), str(samples / "captions.en.srt"),
