@@ -88,8 +88,7 @@ def align(
     options = AlignOptions(
         max_offset_ms=limit, drift=not no_drift, split=not no_split, split_penalty=split_penalty
     )
-    bar = StderrBar("detecting speech", _MIN_BAR_WINDOWS, enabled=not as_json)
-    try:
+    with StderrBar("detecting speech", _MIN_BAR_WINDOWS, enabled=not as_json) as bar:
         result = align_file(
             media,
             captions,
@@ -101,8 +100,6 @@ def align(
             encoding=encoding,
             progress=bar,
         )
-    finally:
-        bar.close()
     if as_json:
         print_json(result.to_dict())
     else:

@@ -259,3 +259,9 @@ class StderrBar:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+    def __enter__(self) -> StderrBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

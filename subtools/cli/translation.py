@@ -61,8 +61,7 @@ def translate(
     """
     from subtools.usecases.translate import translate_file
 
-    bar = StderrBar("translating", 200, enabled=not quiet and not as_json)  # sentences
-    try:
+    with StderrBar("translating", 200, enabled=not quiet and not as_json) as bar:  # sentences
         result = translate_file(
             source,
             output,
@@ -74,8 +73,6 @@ def translate(
             encoding=encoding,
             progress=bar,
         )
-    finally:
-        bar.close()
     if as_json:
         print_json(result.to_dict())
         if result.glossary_misses:

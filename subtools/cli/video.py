@@ -133,15 +133,11 @@ def _burn_options(
 def _run_encode(
     fn: Callable[..., BurnResult], verbose: bool, as_json: bool, **kwargs: Any
 ) -> BurnResult:
-    bar = StderrBar("encoding", 10_000, enabled=not verbose and not as_json)  # ms
-
     def log(line: str) -> None:
         typer.echo(line, err=True)
 
-    try:
+    with StderrBar("encoding", 10_000, enabled=not verbose and not as_json) as bar:  # ms
         return fn(progress=bar, log=log if verbose else None, **kwargs)
-    finally:
-        bar.close()
 
 
 @app.command(rich_help_panel="Video")
@@ -322,14 +318,11 @@ def _clip_all(
     from subtools.timecode import format_seconds
     from subtools.usecases.clips import clip_quotes
 
-    bar = StderrBar("clips", 1, enabled=not verbose and not as_json)
-    try:
+    with StderrBar("clips", 1, enabled=not verbose and not as_json) as bar:
         batch = clip_quotes(video, captions, article, folder,
                             pad_ms=500 if pad_ms is None else pad_ms, soft=soft, look=look,
                             label=label,
                             options=options, encoding=encoding, progress=bar)  # fmt: skip
-    finally:
-        bar.close()
     if as_json:
         print_json(batch.to_dict())
     else:
