@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
 
@@ -35,6 +36,15 @@ def corpus_dir() -> Path:
     if CORPUS is None or not CORPUS.is_dir():
         pytest.skip(CORPUS_MISSING)
     return CORPUS
+
+
+def corpus_index() -> list[dict[str, str]]:
+    """The rows of the shared corpus' INDEX.tsv; none when the corpus is absent."""
+    index = CORPUS / "INDEX.tsv" if CORPUS is not None else None
+    if index is None or not index.exists():
+        return []
+    with index.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
 
 
 def corpus_captions() -> list[Path]:

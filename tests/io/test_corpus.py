@@ -3,7 +3,6 @@ or fails with a clear one-line InputError; never another exception."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from subtools.errors import InputError
 from subtools.io import read_track
 
-from ..conftest import CORPUS, CORPUS_MISSING
+from ..conftest import CORPUS, CORPUS_MISSING, corpus_index
 
 # Where the corpus index's count is wrong, with the reason (checked by hand).
 COUNT_FIXES = {
@@ -27,14 +26,7 @@ COUNT_FIXES = {
 
 
 def corpus_rows() -> list[dict[str, str]]:
-    if CORPUS is None:
-        return []
-    index = CORPUS / "INDEX.tsv"
-    if not index.exists():
-        return []
-    with index.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    return [r for r in rows if Path(r["path"]).suffix.lower() in (".srt", ".vtt")]
+    return [r for r in corpus_index() if Path(r["path"]).suffix.lower() in (".srt", ".vtt")]
 
 
 ROWS = corpus_rows()

@@ -9,7 +9,6 @@ project has one (see test_companions_hold_the_same_text).
 
 from __future__ import annotations
 
-import csv
 import re
 
 import pytest
@@ -17,7 +16,7 @@ import pytest
 from subtools.errors import InputError
 from subtools.io import read_track
 
-from ..conftest import CORPUS
+from ..conftest import CORPUS, corpus_index
 
 FORMATS = {"ass", "ssa", "dfxp", "ttml", "scc", "stl", "sbv", "sub", "smi", "sami", "txt", "xml",
            "idx", "lrc", "ytt", "tmp"}  # fmt: skip
@@ -136,13 +135,7 @@ PLAIN_PATTERN = re.compile(r"readbeyond__aeneas/.*\.txt$|(plain|with_newlines|te
 
 
 def corpus_rows() -> list[str]:
-    if CORPUS is None:
-        return []
-    index = CORPUS / "INDEX.tsv"
-    if not index.exists():
-        return []
-    with index.open(encoding="utf-8") as f:
-        return [r["path"] for r in csv.DictReader(f, delimiter="\t") if r["format"] in FORMATS]
+    return [r["path"] for r in corpus_index() if r["format"] in FORMATS]
 
 
 ROWS = corpus_rows()
