@@ -91,6 +91,11 @@ class DaskRunner:
             # process's signal handlers or threads as plain fork would.
             settings = {
                 "distributed.scheduler.allowed-failures": 1,
+                # One file in flight per worker thread (Dask's default 1.1 sends a
+                # second one ahead): a file queued on a worker that dies counts that
+                # death against itself, so an innocent file beside one that kills
+                # its worker twice would fail too.
+                "distributed.scheduler.worker-saturation": 1.0,
                 "distributed.worker.multiprocessing-method": "forkserver",
                 # Dask's default MALLOC_TRIM_THRESHOLD_=65536 made each file 2.5x
                 # slower here (CTranslate2 allocates and frees big buffers per
